@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sbcms",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sbcms", targets: ["sbcms"]),
+        .library(name: "SBCMSBuild", targets: ["SBCMSBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CSBCMSSystem"),
+        .target(name: "SBCMSCore"),
+        .target(name: "SBCMSMarkdown", dependencies: ["SBCMSCore", "CCmarkGFM", "CLibXML2"]),
+        .target(name: "SBCMSSource", dependencies: ["SBCMSCore", "Yams"]),
+        .target(name: "SBCMSContent", dependencies: ["SBCMSCore", "SBCMSMarkdown", "SBCMSSource"]),
+        .target(name: "SBCMSRender", dependencies: [
+            "SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "SBCMSBuild", dependencies: ["SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSRender", "CSBCMSSystem"]),
+        .executableTarget(name: "sbcms", dependencies: [
+            "SBCMSBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "SBCMSTestSupport", dependencies: ["SBCMSCore"]),
+        .testTarget(name: "SBCMSCoreTests", dependencies: ["SBCMSCore"]),
+        .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown"]),
+        .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
+        .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),
+        .testTarget(name: "SBCMSCLITests", dependencies: ["SBCMSTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

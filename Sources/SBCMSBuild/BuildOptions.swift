@@ -1,0 +1,25 @@
+import SBCMSContent
+import SBCMSCore
+
+/// Settings of one `sbcms build` run.
+public struct BuildOptions: Sendable {
+    /// Build `status: draft` posts.
+    public var includeDrafts: Bool = false
+    /// Build posts scheduled after `now`.
+    public var includeFuture: Bool = false
+    /// The build time; decides what is scheduled.
+    public var now: ContentDate
+    /// The folder that receives `<site-id>/` folders (absolute).
+    public var outputDirectory: String
+    /// Replaces every site's `base_url` (for previews and staging deployments).
+    public var baseURLOverride: String?
+
+    public init(now: ContentDate, outputDirectory: String) {
+        self.now = now
+        self.outputDirectory = outputDirectory
+    }
+
+    var contentOptions: ContentOptions {
+        ContentOptions(includeDrafts: includeDrafts, includeFuture: includeFuture, now: now)
+    }
+}

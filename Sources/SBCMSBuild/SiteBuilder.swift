@@ -1,0 +1,90 @@
+import SBCMSContent
+import SBCMSCore
+import SBCMSRender
+import SBCMSSource
+
+/// Builds one site: load → content graph → render → write, the whole pipeline in `build`.
+public struct SiteBuilder: Sendable {
+    public let workspace: Workspace
+    public let options: BuildOptions
+
+    public init(workspace: Workspace, options: BuildOptions) {
+        self.workspace = workspace
+        self.options = options
+    }
+
+    /// Builds `sites/<id>/` into `output/<id>/`. When any error is found nothing is written and
+    /// the previous output stays in place.
+    public func build(siteID: String) -> SiteBuildResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func result(_ status: SiteBuildResult.Status, pages: Int = 0, files: Int = 0, _ diagnostics: [Diagnostic]) -> SiteBuildResult {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return SiteBuildResult(siteID: siteID, status: status, pages: pages, files: files,
+                                   diagnostics: diagnostics.sortedByLocation(), seconds: seconds)
+        }
+
+        let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
+        guard var source = loaded else { return result(.failed, loadDiagnostics) }
+        var diagnostics = loadDiagnostics
+        if let override = options.baseURLOverride {
+            if let normalized = SiteConfig.normalizedBaseURL(override) {
+                source.config.baseURL = normalized
+            } else {
+                diagnostics.append(Diagnostic(.error, code: "invalid-base-url", site: siteID,
+                                              message: "--base-url '\(override)' is not an absolute http(s) URL",
+                                              hint: "pass e.g. --base-url https://preview.example.com/"))
+            }
+        }
+        let (theme, themeDiagnostics) = ThemeLoader(workspace: workspace).load(config: source.config, siteLayouts: source.layouts)
+        diagnostics += themeDiagnostics
+        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
+        diagnostics += contentDiagnostics
+        guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
+
+        let renderer = SiteRenderer(graph: graph, theme: theme)
+        let tasks = renderer.plan()
+        let writer: OutputWriter
+        do {
+            try FileSystem.createDirectories(options.outputDirectory)
+            writer = try OutputWriter(siteID: siteID, outputDirectory: options.outputDirectory)
+        } catch {
+            diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
+            return result(.failed, diagnostics)
+        }
+        let failures = Parallel.map(tasks) { task -> String? in
+            do {
+                try writer.write(renderer.render(task))
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }.compactMap { $0 }
+        if let failure = failures.first {
+            writer.discard()
+            diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: failure,
+                                          hint: failures.count > 1 ? "and \(failures.count - 1) more write errors" : nil))
+            return result(.failed, diagnostics)
+        }
+        do {
+            try writer.commit()
+        } catch {
+            writer.discard()
+            diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
+            return result(.failed, diagnostics)
+        }
+        let pages = tasks.filter(\.isPage).count
+        return result(.built, pages: pages, files: tasks.count, diagnostics)
+    }
+}
+
+extension RenderTask {
+    /// True for tasks that produce an HTML page.
+    var isPage: Bool {
+        switch self {
+        case .home, .blogIndex, .post, .taxonomy, .term, .notFound: return true
+        case .rss, .atom, .jsonFeed, .sitemap, .robots, .copy: return false
+        }
+    }
+}

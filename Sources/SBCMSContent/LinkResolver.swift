@@ -1,0 +1,137 @@
+import SBCMSCore
+import SBCMSMarkdown
+import SBCMSSource
+
+/// Turns relative links in Markdown (`../blog/hello.md#usage`, `../media/x.png`) into site
+/// URLs, and reports links to files that do not exist or leave the site.
+struct LinkResolver: Sendable {
+    /// Site-relative source path of every built page → its URL.
+    let pageURLs: [String: String]
+    /// Source paths of pages that exist but are not built (drafts, scheduled posts).
+    let unbuiltPages: Set<String>
+    /// Every file of the site, site-relative.
+    let filePaths: Set<String>
+
+    /// A link to another page with an anchor, checked once every page's headings are known.
+    struct AnchorCheck: Sendable {
+        var targetPath: String
+        var fragment: String
+        var location: SourceLocation
+        var destination: String
+    }
+
+    enum Resolution {
+        /// Leave the destination as written (external, absolute or pure query).
+        case keep
+        case rewrite(String, AnchorCheck?)
+        case broken(Diagnostic)
+    }
+
+    /// Resolves `link`, written in the file at site-relative `fromPath`, located at `location`.
+    func resolve(_ link: MarkdownLink, fromPath: String, location: SourceLocation) -> Resolution {
+        let destination = link.destination
+        if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("?") || hasScheme(destination) {
+            return .keep
+        }
+        var pathPart = Substring(destination)
+        var fragment: Substring?
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = pathPart[pathPart.index(after: hash)...]
+            pathPart = pathPart[..<hash]
+        }
+        if let question = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<question] }
+        if pathPart.isEmpty {
+            // `#section` in the same page.
+            guard let fragment, !fragment.isEmpty else { return .keep }
+            return .rewrite(destination, AnchorCheck(targetPath: fromPath, fragment: String(fragment),
+                                                     location: location, destination: destination))
+        }
+        let decoded = percentDecoded(String(pathPart))
+        guard let target = joined(folderOf(fromPath), decoded) else {
+            return .broken(.error("link-outside-site", at: location,
+                                  "link '\(destination)' leaves the site folder",
+                                  hint: "link only to files inside this site, or use an absolute https:// URL"))
+        }
+        if target.hasSuffix(".md") {
+            if let url = pageURLs[target] {
+                guard let fragment, !fragment.isEmpty else { return .rewrite(url, nil) }
+                return .rewrite(url + "#" + fragment, AnchorCheck(
+                    targetPath: target, fragment: String(fragment), location: location, destination: destination))
+            }
+            if unbuiltPages.contains(target) {
+                return .broken(.error("link-to-unpublished", at: location,
+                                      "link '\(destination)' points to \(target), which is not published in this build (draft or scheduled)",
+                                      hint: "publish the target, build with --drafts/--future, or remove the link"))
+            }
+            return .broken(.error("broken-link", at: location,
+                                  "link '\(destination)' points to \(target), which does not exist",
+                                  hint: suggestion(for: target)))
+        }
+        guard filePaths.contains(target) else {
+            return .broken(.error(link.isImage ? "missing-image" : "broken-link", at: location,
+                                  "\(link.isImage ? "image" : "link") '\(destination)' points to \(target), which does not exist",
+                                  hint: suggestion(for: target)))
+        }
+        guard target.hasPrefix("media/") else {
+            return .broken(.error("unpublished-file", at: location,
+                                  "link '\(destination)' points to \(target), which is not published",
+                                  hint: "files are published only from media/; move it there"))
+        }
+        var url = "/" + target
+        if let fragment { url += "#" + fragment }
+        return .rewrite(url, nil)
+    }
+
+    private func suggestion(for target: String) -> String {
+        let name = target.split(separator: "/").last.map(String.init) ?? target
+        if let match = filePaths.sorted().first(where: { $0.hasSuffix("/" + name) || $0 == name }) {
+            return "did you mean \(match)? Paths are relative to the file that contains the link"
+        }
+        return "check the path; it is relative to the file that contains the link"
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        for (index, byte) in text.utf8.enumerated() {
+            if byte == 58 { return index > 0 }  // ':'
+            let isLetter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+            let isOther = (byte >= 48 && byte <= 57) || byte == 43 || byte == 45 || byte == 46
+            if !(isLetter || (index > 0 && isOther)) { return false }
+        }
+        return false
+    }
+
+    private func folderOf(_ path: String) -> [Substring] {
+        Array(path.split(separator: "/").dropLast())
+    }
+
+    /// Joins a relative path to a folder; nil when it climbs above the site root.
+    private func joined(_ folder: [Substring], _ relative: String) -> String? {
+        var parts = folder
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == "." { continue }
+            if component == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(component)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(37) else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == 37, iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,188 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small, fast POSIX file operations used on the hot paths (reading sources, writing output).
+/// Foundation's FileManager is several times slower for thousands of small files.
+public enum FileSystem {
+    /// An entry found while walking a folder.
+    public struct Entry: Sendable, Hashable {
+        /// Path relative to the walked folder, with `/` separators.
+        public var relativePath: String
+        public var isDirectory: Bool
+        public var isSymlink: Bool
+    }
+
+    public enum Error: Swift.Error, CustomStringConvertible, Sendable {
+        case cannotOpen(path: String, errno: Int32)
+        case cannotWrite(path: String, errno: Int32)
+        case cannotCreateDirectory(path: String, errno: Int32)
+        case cannotRename(from: String, to: String, errno: Int32)
+
+        public var description: String {
+            switch self {
+            case .cannotOpen(let path, let code): return "cannot open \(path): \(String(cString: strerror(code)))"
+            case .cannotWrite(let path, let code): return "cannot write \(path): \(String(cString: strerror(code)))"
+            case .cannotCreateDirectory(let path, let code):
+                return "cannot create folder \(path): \(String(cString: strerror(code)))"
+            case .cannotRename(let from, let to, let code):
+                return "cannot rename \(from) to \(to): \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a folder, sorted, without `.` and `..`; empty when it cannot be read.
+    public static func list(_ path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    /// Every entry below `root`, depth first, sorted by name at each level; symlinks are
+    /// reported and not followed. Hidden files (starting with `.`) are skipped.
+    public static func walk(_ root: String) -> [Entry] {
+        var result: [Entry] = []
+        func visit(_ relative: String) {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            for name in list(absolute) where !name.hasPrefix(".") {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(absolute + "/" + name, &info) == 0 else { continue }
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    result.append(Entry(relativePath: childRelative, isDirectory: false, isSymlink: true))
+                } else if kind == S_IFDIR {
+                    result.append(Entry(relativePath: childRelative, isDirectory: true, isSymlink: false))
+                    visit(childRelative)
+                } else if kind == S_IFREG {
+                    result.append(Entry(relativePath: childRelative, isDirectory: false, isSymlink: false))
+                }
+            }
+        }
+        visit("")
+        return result
+    }
+
+    /// The canonical absolute path (symlinks resolved), or nil if it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The whole file as bytes.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Error.cannotOpen(path: path, errno: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        var capacity = 64 * 1024
+        if fstat(descriptor, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count)) }
+            let readCount = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if readCount < 0 {
+                if errno == EINTR { continue }
+                throw Error.cannotOpen(path: path, errno: errno)
+            }
+            if readCount == 0 { break }
+            count += readCount
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// The whole file as text; invalid UTF-8 is replaced with U+FFFD.
+    public static func readText(_ path: String) throws -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
+    /// Creates a folder and its parents (like `mkdir -p`).
+    public static func createDirectories(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let code = errno
+        if code == EEXIST { return }
+        if code == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try createDirectories(String(path[..<slash]))
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        }
+        throw Error.cannotCreateDirectory(path: path, errno: errno)
+    }
+
+    /// Writes bytes to a file, replacing it.
+    public static func write<Bytes: Collection>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Error.cannotWrite(path: path, errno: errno) }
+        defer { close(descriptor) }
+        let result: Int? = bytes.withContiguousStorageIfAvailable { buffer -> Int in
+            writeAll(descriptor, buffer)
+        }
+        let status = result ?? Array(bytes).withUnsafeBufferPointer { writeAll(descriptor, $0) }
+        if status != 0 { throw Error.cannotWrite(path: path, errno: Int32(status)) }
+    }
+
+    /// Writes a string as UTF-8 to a file, replacing it.
+    public static func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write($0, to: path) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return Int(errno)
+            }
+            offset += written
+        }
+        return 0
+    }
+
+    /// Renames a file or folder.
+    public static func rename(_ from: String, to: String) throws {
+        if Glibc.rename(from, to) != 0 { throw Error.cannotRename(from: from, to: to, errno: errno) }
+    }
+
+    /// Removes a file or a whole folder tree; missing paths are fine.
+    public static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for name in list(path) { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Copies a file's bytes.
+    public static func copyFile(_ from: String, to: String) throws {
+        try write(try readBytes(from), to: to)
+    }
+}

@@ -1,0 +1,39 @@
+import Dispatch
+
+/// Runs work over a collection on all cores and returns the results in input order.
+public enum Parallel {
+    /// `transform` is called once per element, concurrently; results keep the input order.
+    public static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        if inputs.count < 2 { return inputs.map(transform) }
+        let results = ResultSlots<Output>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            results.set(index, transform(inputs[index]))
+        }
+        return results.values()
+    }
+}
+
+/// Preallocated result slots, each written by exactly one iteration of `concurrentPerform`.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        slots[index] = value
+    }
+
+    func values() -> [Value] {
+        slots.map { $0! }
+    }
+}

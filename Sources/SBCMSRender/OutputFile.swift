@@ -1,0 +1,40 @@
+/// One file a site build writes, relative to `output/<site>/`.
+public struct OutputFile: Sendable {
+    public enum Content: Sendable {
+        case text(String)
+        case bytes([UInt8])
+        /// A file copied as it is (media, theme assets).
+        case copy(from: String)
+    }
+
+    /// Site-relative output path: `blog/hello/index.html`, `rss.xml`.
+    public var path: String
+    public var content: Content
+
+    public init(path: String, content: Content) {
+        self.path = path
+        self.content = content
+    }
+}
+
+/// One unit of rendering work: each becomes exactly one output file. Planning them first lets
+/// the builder render in parallel and write each file as soon as it is ready.
+public enum RenderTask: Sendable, Hashable {
+    case home
+    /// Page `number` (1-based) of the blog index.
+    case blogIndex(page: Int)
+    /// `ContentGraph.posts[index]`.
+    case post(index: Int)
+    /// `categories` or `tags` overview.
+    case taxonomy(name: String)
+    /// Page `number` of one term of a taxonomy.
+    case term(taxonomy: String, termIndex: Int, page: Int)
+    case notFound
+    case rss
+    case atom
+    case jsonFeed
+    case sitemap
+    case robots
+    /// A file under media/ or a theme asset, copied.
+    case copy(source: String, outputPath: String)
+}

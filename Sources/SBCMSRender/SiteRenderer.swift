@@ -1,0 +1,282 @@
+import SBCMSContent
+import SBCMSCore
+import SBCMSMarkdown
+import SBCMSSource
+
+/// Renders a site's content graph into output files: pages through the theme's layouts,
+/// feeds, sitemap, robots.txt, and copies of media and theme assets.
+public struct SiteRenderer: Sendable {
+    public let graph: ContentGraph
+    public let theme: Theme
+    /// How many posts the feeds carry (`settings.feed_limit`, default 20).
+    public let feedLimit: Int
+    let listedIndexes: [Int]
+
+    public init(graph: ContentGraph, theme: Theme) {
+        self.graph = graph
+        self.theme = theme
+        if case .int(let limit)? = graph.config.settings["feed_limit"]?.value, limit > 0 {
+            feedLimit = limit
+        } else {
+            feedLimit = 20
+        }
+        listedIndexes = graph.posts.indices.filter { graph.posts[$0].isListed }
+    }
+
+    var config: SiteConfig { graph.config }
+    var perPage: Int { graph.config.postsPerPage }
+
+    /// Every file this site's build writes, in a stable order.
+    public func plan() -> [RenderTask] {
+        var tasks: [RenderTask] = [.home]
+        for page in 1...pageCount(listedIndexes.count) { tasks.append(.blogIndex(page: page)) }
+        tasks += graph.posts.indices.map { RenderTask.post(index: $0) }
+        for taxonomy in [graph.categories, graph.tags] {
+            tasks.append(.taxonomy(name: taxonomy.name))
+            for (termIndex, term) in taxonomy.terms.enumerated() {
+                for page in 1...pageCount(term.postIndexes.count) {
+                    tasks.append(.term(taxonomy: taxonomy.name, termIndex: termIndex, page: page))
+                }
+            }
+        }
+        tasks += [.notFound, .rss, .atom, .jsonFeed, .sitemap, .robots]
+        tasks += graph.media.map { RenderTask.copy(source: $0.absolutePath, outputPath: $0.path) }
+        tasks += theme.assets.map { RenderTask.copy(source: $0.sourcePath, outputPath: $0.outputPath) }
+        return tasks
+    }
+
+    func pageCount(_ items: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
+
+    /// Renders one task into its file.
+    public func render(_ task: RenderTask) -> OutputFile {
+        switch task {
+        case .home: return renderHome()
+        case .blogIndex(let page): return renderBlogIndex(page: page)
+        case .post(let index): return renderPost(index)
+        case .taxonomy(let name): return renderTaxonomy(taxonomy(named: name))
+        case .term(let name, let termIndex, let page):
+            return renderTerm(taxonomy(named: name), termIndex: termIndex, page: page)
+        case .notFound: return renderNotFound()
+        case .rss: return OutputFile(path: "rss.xml", content: .text(FeedWriter(renderer: self).rss()))
+        case .atom: return OutputFile(path: "atom.xml", content: .text(FeedWriter(renderer: self).atom()))
+        case .jsonFeed: return OutputFile(path: "feed.json", content: .text(FeedWriter(renderer: self).jsonFeed()))
+        case .sitemap: return OutputFile(path: "sitemap.xml", content: .text(SitemapWriter(renderer: self).sitemap()))
+        case .robots: return OutputFile(path: "robots.txt", content: .text(SitemapWriter(renderer: self).robots()))
+        case .copy(let source, let outputPath): return OutputFile(path: outputPath, content: .copy(from: source))
+        }
+    }
+
+    func taxonomy(named name: String) -> Taxonomy {
+        name == graph.tags.name ? graph.tags : graph.categories
+    }
+
+    /// The posts shown in feeds: the newest listed ones.
+    var feedPosts: [BlogPost] {
+        listedIndexes.prefix(feedLimit).map { graph.posts[$0] }
+    }
+
+    func absolute(_ url: String) -> String { URLPaths.absolute(url, baseURL: config.baseURL) }
+
+    // MARK: Pages
+
+    private func page(_ layout: String, url: String, _ context: PageContext) -> OutputFile {
+        OutputFile(path: URLPaths.outputPath(forURL: url), content: .text(theme.render(layout, context)))
+    }
+
+    private func renderHome() -> OutputFile {
+        let url = "/"
+        let posts = listedIndexes.prefix(perPage).map { summary(graph.posts[$0]) }
+        let list = ListContext(title: config.name, description: config.description, posts: posts,
+                               pagination: pagination(base: "/blog/", current: 1, total: 1), termKind: nil)
+        let info = pageInfo(kind: "home", title: config.name, url: url, description: config.description)
+        let context = PageContext(site: siteContext(activeURL: url), page: info,
+                                  seo: seo(for: info, isHome: true, jsonLD: websiteJSONLD()), post: nil, list: list, taxonomy: nil)
+        return page("home", url: url, context)
+    }
+
+    private func renderBlogIndex(page number: Int) -> OutputFile {
+        let url = URLPaths.paginated("/blog/", page: number)
+        let slice = listedIndexes.dropFirst((number - 1) * perPage).prefix(perPage)
+        let title = number == 1 ? "Blog" : "Blog, page \(number)"
+        let list = ListContext(title: "Blog", description: config.description, posts: slice.map { summary(graph.posts[$0]) },
+                               pagination: pagination(base: "/blog/", current: number, total: pageCount(listedIndexes.count)),
+                               termKind: nil)
+        let info = pageInfo(kind: "list", title: title, url: url, description: config.description)
+        let context = PageContext(site: siteContext(activeURL: url), page: info,
+                                  seo: seo(for: info, jsonLD: websiteJSONLD()), post: nil, list: list, taxonomy: nil)
+        return page("list", url: url, context)
+    }
+
+    private func renderTaxonomy(_ taxonomy: Taxonomy) -> OutputFile {
+        let url = "/blog/\(taxonomy.name)/"
+        let title = taxonomy.name == "tags" ? "Tags" : "Categories"
+        let terms = taxonomy.terms.map { TermLink(name: $0.name, url: $0.url, count: $0.postIndexes.count) }
+        let info = pageInfo(kind: "taxonomy", title: title, url: url, description: "All \(title.lowercased()) of \(config.name)")
+        let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo(for: info, jsonLD: websiteJSONLD()),
+                                  post: nil, list: nil, taxonomy: TaxonomyContext(title: title, terms: terms))
+        return page("taxonomy", url: url, context)
+    }
+
+    private func renderTerm(_ taxonomy: Taxonomy, termIndex: Int, page number: Int) -> OutputFile {
+        let term = taxonomy.terms[termIndex]
+        let url = URLPaths.paginated(term.url, page: number)
+        let slice = term.postIndexes.dropFirst((number - 1) * perPage).prefix(perPage)
+        let title = number == 1 ? "\(taxonomy.singularTitle): \(term.name)" : "\(taxonomy.singularTitle): \(term.name), page \(number)"
+        let description = "Posts about \(term.name) on \(config.name)"
+        let list = ListContext(title: term.name, description: description, posts: slice.map { summary(graph.posts[$0]) },
+                               pagination: pagination(base: term.url, current: number, total: pageCount(term.postIndexes.count)),
+                               termKind: taxonomy.singularTitle)
+        let info = pageInfo(kind: "term", title: title, url: url, description: description)
+        let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo(for: info, jsonLD: websiteJSONLD()),
+                                  post: nil, list: list, taxonomy: nil)
+        return self.page("term", url: url, context)
+    }
+
+    private func renderNotFound() -> OutputFile {
+        let url = "/404.html"
+        let info = pageInfo(kind: "404", title: "Page not found", url: url,
+                            description: "The page you were looking for does not exist.")
+        var seo = seo(for: info, jsonLD: websiteJSONLD())
+        seo.noindex = true
+        let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo, post: nil, list: nil, taxonomy: nil)
+        return page("404", url: url, context)
+    }
+
+    private func renderPost(_ index: Int) -> OutputFile {
+        let post = graph.posts[index]
+        var info = pageInfo(kind: "post", title: post.title, url: post.url,
+                            description: post.seo.description ?? Self.truncated(post.excerpt))
+        info.content = post.body.html
+        info.toc = post.body.toc.map(tocItem)
+        info.hasTOC = !info.toc.isEmpty
+        var detail = PostDetail(
+            title: post.title, dateISO: post.publishedAt.rfc3339, dateReadable: post.publishedAt.readable,
+            updatedISO: post.updated?.rfc3339, updatedReadable: post.updated?.readable, author: post.author,
+            readingMinutes: post.readingMinutes, wordCount: post.wordCount,
+            categories: termLinks(post.categories, in: graph.categories),
+            tags: termLinks(post.tags, in: graph.tags), featuredImage: post.featuredImage, excerpt: post.excerpt,
+            isDraft: post.status == .draft, isScheduled: post.isScheduled, isArchived: post.status == .archived,
+            params: (post.params.entries.isEmpty ? [:] : (YAMLValueBridge.dictionary(post.params))),
+            previous: nil, next: nil)
+        if let position = listedIndexes.firstIndex(of: index) {
+            if position + 1 < listedIndexes.count {
+                let older = graph.posts[listedIndexes[position + 1]]
+                detail.previous = PageLink(title: older.title, url: older.url)
+            }
+            if position > 0 {
+                let newer = graph.posts[listedIndexes[position - 1]]
+                detail.next = PageLink(title: newer.title, url: newer.url)
+            }
+        }
+        var seo = seo(for: info, jsonLD: postJSONLD(post))
+        seo.ogType = "article"
+        seo.image = post.seo.image.map(absolute)
+        if seo.image != nil { seo.twitterCard = post.seo.twitterCard ?? "summary_large_image" }
+        if let card = post.seo.twitterCard { seo.twitterCard = card }
+        seo.noindex = post.seo.noindex || post.status == .draft || post.isScheduled
+        seo.keywords = (post.seo.keywords.isEmpty ? post.tags : post.seo.keywords).joined(separator: ", ")
+        if let canonical = post.seo.canonical { seo.canonical = absolute(canonical) }
+        seo.publishedTime = post.publishedAt.rfc3339
+        seo.modifiedTime = post.updated?.rfc3339
+        let context = PageContext(site: siteContext(activeURL: post.url), page: info, seo: seo, post: detail,
+                                  list: nil, taxonomy: nil)
+        return page("post", url: post.url, context)
+    }
+
+    // MARK: Context pieces
+
+    func siteContext(activeURL: String) -> SiteContext {
+        var assets: [String: String] = [:]
+        for asset in theme.assets {
+            assets[String(asset.name.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 })] = asset.url
+        }
+        let navItems = [("Home", "/"), ("Blog", "/blog/"), ("Categories", "/blog/categories/"), ("Tags", "/blog/tags/")]
+        let activeNav = navItems.filter { $0.1 == "/" ? activeURL == "/" : activeURL.hasPrefix($0.1) }
+            .max { $0.1.count < $1.1.count }?.1
+        return SiteContext(
+            id: config.id, name: config.name, description: config.description, language: config.language,
+            baseURL: config.baseURL, author: config.author, settings: YAMLValueBridge.dictionary(config.settings),
+            rssURL: "/rss.xml", atomURL: "/atom.xml", jsonFeedURL: "/feed.json",
+            stylesheetURL: theme.assets.first { $0.name == "style.css" }?.url, assets: assets,
+            nav: navItems.map { NavLink(title: $0.0, url: $0.1, isActive: $0.1 == activeNav) })
+    }
+
+    private func pageInfo(kind: String, title: String, url: String, description: String) -> PageInfo {
+        PageInfo(kind: kind, title: title, url: url, permalink: absolute(url), description: description,
+                 content: "", toc: [], hasTOC: false)
+    }
+
+    private func seo(for info: PageInfo, isHome: Bool = false, jsonLD: String) -> SEOContext {
+        SEOContext(title: isHome ? config.name : "\(info.title) · \(config.name)", description: info.description,
+                   canonical: info.permalink, ogType: "website", image: nil, twitterCard: "summary", noindex: false,
+                   keywords: "", jsonLD: jsonLD, publishedTime: nil, modifiedTime: nil)
+    }
+
+    func summary(_ post: BlogPost) -> PostSummary {
+        PostSummary(title: post.title, url: post.url, dateISO: post.publishedAt.rfc3339,
+                    dateReadable: post.publishedAt.readable, excerpt: post.excerpt, readingMinutes: post.readingMinutes,
+                    author: post.author, categories: termLinks(post.categories, in: graph.categories),
+                    tags: termLinks(post.tags, in: graph.tags), featuredImage: post.featuredImage,
+                    isDraft: post.status == .draft, isScheduled: post.isScheduled)
+    }
+
+    private func termLinks(_ names: [String], in taxonomy: Taxonomy) -> [TermLink] {
+        var seen: Set<String> = []
+        return names.compactMap { name in
+            let slug = Slug.make(name)
+            guard seen.insert(slug).inserted,
+                  let term = taxonomy.terms.first(where: { $0.slug == slug }) else { return nil }
+            return TermLink(name: term.name, url: term.url, count: term.postIndexes.count)
+        }
+    }
+
+    private func pagination(base: String, current: Int, total: Int) -> Pagination {
+        Pagination(
+            current: current, total: total, isPaginated: total > 1,
+            previousURL: current > 1 ? URLPaths.paginated(base, page: current - 1) : nil,
+            nextURL: current < total ? URLPaths.paginated(base, page: current + 1) : nil,
+            pages: (1...max(1, total)).map { PaginationPage(number: $0, url: URLPaths.paginated(base, page: $0), isCurrent: $0 == current) })
+    }
+
+    private func tocItem(_ entry: TOCEntry) -> TOCItem {
+        TOCItem(id: entry.id, text: entry.text, children: entry.children.map(tocItem))
+    }
+
+    static func truncated(_ text: String, limit: Int = 160) -> String {
+        guard text.count > limit else { return text }
+        let prefix = text.prefix(limit)
+        let cut = prefix.lastIndex(of: " ") ?? prefix.endIndex
+        return String(prefix[..<cut]) + "…"
+    }
+
+    // MARK: JSON-LD
+
+    private func websiteJSONLD() -> String {
+        "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":\(TextEscaping.jsonString(config.name)),"
+            + "\"url\":\(TextEscaping.jsonString(config.baseURL)),\"description\":\(TextEscaping.jsonString(config.description)),"
+            + "\"inLanguage\":\(TextEscaping.jsonString(config.language))}"
+    }
+
+    private func postJSONLD(_ post: BlogPost) -> String {
+        var fields = [
+            "\"@context\":\"https://schema.org\"", "\"@type\":\"BlogPosting\"",
+            "\"headline\":\(TextEscaping.jsonString(post.title))",
+            "\"url\":\(TextEscaping.jsonString(absolute(post.url)))",
+            "\"mainEntityOfPage\":\(TextEscaping.jsonString(absolute(post.url)))",
+            "\"datePublished\":\(TextEscaping.jsonString(post.publishedAt.rfc3339))",
+            "\"dateModified\":\(TextEscaping.jsonString(post.lastModified.rfc3339))",
+            "\"description\":\(TextEscaping.jsonString(post.seo.description ?? Self.truncated(post.excerpt)))",
+            "\"wordCount\":\(post.wordCount)",
+            "\"inLanguage\":\(TextEscaping.jsonString(config.language))",
+            "\"publisher\":{\"@type\":\"Organization\",\"name\":\(TextEscaping.jsonString(config.name)),\"url\":\(TextEscaping.jsonString(config.baseURL))}",
+        ]
+        if let author = post.author {
+            fields.append("\"author\":{\"@type\":\"Person\",\"name\":\(TextEscaping.jsonString(author))}")
+        }
+        if let image = post.seo.image { fields.append("\"image\":\(TextEscaping.jsonString(absolute(image)))") }
+        if !post.tags.isEmpty {
+            fields.append("\"keywords\":\(TextEscaping.jsonString(post.tags.joined(separator: ", ")))")
+        }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}

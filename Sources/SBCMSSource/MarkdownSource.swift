@@ -1,0 +1,102 @@
+import SBCMSCore
+
+/// A Markdown file split into its front matter and body, with the positions needed to report
+/// problems at their real line in the file.
+public struct MarkdownSource: Sendable {
+    /// The front matter as a map (empty when the file has none).
+    public var frontMatter: YAMLMap
+    /// Line 1 of the front matter map (the line after the opening `---`), for "missing key" errors.
+    public var frontMatterLine: Int
+    /// The Markdown after the closing `---`, with CRLF normalised to LF.
+    public var body: String
+    /// The file line on which the body starts; a body line N is file line `bodyLineOffset + N`.
+    public var bodyLineOffset: Int
+    /// True when the file started with a front matter block.
+    public var hasFrontMatter: Bool
+
+    /// Splits a file's text. Returns a diagnostic instead when the front matter is unclosed,
+    /// invalid YAML, or not a map. `location.file` is used for the diagnostics.
+    public static func parse(_ rawText: String, location: SourceLocation) -> Swift.Result<MarkdownSource, Diagnostic> {
+        var text = rawText
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.utf8.contains(13) {
+            text = text.replacingCRLF()
+        }
+        guard text.hasPrefix("---"), let firstLineEnd = text.firstIndex(of: "\n") ?? (text == "---" ? text.endIndex : nil),
+              text[text.startIndex..<firstLineEnd].trimmingTrailingSpaces() == "---"
+        else {
+            return .success(MarkdownSource(frontMatter: YAMLMap(), frontMatterLine: 1, body: text,
+                                           bodyLineOffset: 0, hasFrontMatter: false))
+        }
+        // Find the closing line: `---` or `...` alone on a line.
+        var lineNumber = 1
+        var lineStart = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : text.endIndex
+        let yamlStart = lineStart
+        while lineStart < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
+            if line == "---" || line == "..." {
+                let yaml = String(text[yamlStart..<lineStart])
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                let body = String(text[bodyStart...])
+                switch YAMLParser.parse(yaml, location: location, lineOffset: 1) {
+                case .failure(let diagnostic):
+                    return .failure(diagnostic)
+                case .empty:
+                    return .success(MarkdownSource(frontMatter: YAMLMap(), frontMatterLine: 2, body: body,
+                                                   bodyLineOffset: lineNumber, hasFrontMatter: true))
+                case .node(let node):
+                    guard case .map(let map) = node.value else {
+                        return .failure(.error(
+                            "front-matter", at: location.at(line: node.line, column: node.column),
+                            "front matter must be a map of keys to values, found \(node.value.typeDescription)",
+                            hint: "write `key: value` lines between the `---` lines, e.g. `title: My post`"))
+                    }
+                    return .success(MarkdownSource(frontMatter: map, frontMatterLine: 2, body: body,
+                                                   bodyLineOffset: lineNumber, hasFrontMatter: true))
+                }
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        return .failure(.error(
+            "front-matter-unclosed", at: location.at(line: 1, column: 1),
+            "front matter starts with `---` on line 1 but is never closed",
+            hint: "add a line with only `---` after the last front matter key"))
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" else { break }
+            end = before
+        }
+        return self[startIndex..<end].description[...]
+    }
+}
+
+extension String {
+    /// The text with `\r\n` (and lone `\r`) turned into `\n`.
+    func replacingCRLF() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var previousWasCR = false
+        for byte in utf8 {
+            if byte == 13 {
+                bytes.append(10)
+                previousWasCR = true
+                continue
+            }
+            if byte == 10 && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,75 @@
+import SBCMSCore
+
+/// Finds a site's configuration and files: the first stage of a build.
+public struct SiteLoader: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Loads `sites/<id>/`. Returns nil (with diagnostics) when the site cannot be built at all:
+    /// missing folder, unreadable or invalid `site.yaml`.
+    public func load(siteID id: String) -> (SiteSource?, [Diagnostic]) {
+        let directory = workspace.siteDirectory(id)
+        let displayDirectory = "sites/\(id)"
+        guard Workspace.isValidSiteID(id) else {
+            return (nil, [Diagnostic(.error, code: "invalid-site-id", site: id, file: displayDirectory,
+                                     message: "'\(id)' is not a valid site id",
+                                     hint: "use lowercase letters, digits and hyphens, starting with a letter or digit")])
+        }
+        let configPath = directory + "/site.yaml"
+        let configLocation = SourceLocation(site: id, file: displayDirectory + "/site.yaml")
+        guard FileSystem.isDirectory(directory) else {
+            return (nil, [Diagnostic(.error, code: "unknown-site", site: id, file: displayDirectory,
+                                     message: "there is no site '\(id)'",
+                                     hint: "sites are folders under sites/ with a site.yaml; see `sbcms new site`")])
+        }
+        let configText: String
+        do {
+            configText = try FileSystem.readText(configPath)
+        } catch {
+            return (nil, [.error("site-config", at: configLocation, "cannot read site.yaml: \(error)",
+                                 hint: "every site folder needs a site.yaml")])
+        }
+        var (config, diagnostics) = SiteConfig.parse(configText, siteID: id, location: configLocation,
+                                                     availableThemes: workspace.themeNames())
+        guard let config else { return (nil, diagnostics) }
+
+        guard let realDirectory = FileSystem.realPath(directory) else { return (nil, diagnostics) }
+        var posts: [SourceFile] = []
+        var media: [SourceFile] = []
+        var layouts: [SourceFile] = []
+        var filePaths: Set<String> = []
+        for entry in FileSystem.walk(directory) where !entry.isDirectory {
+            let file = SourceFile(path: entry.relativePath, displayPath: displayDirectory + "/" + entry.relativePath,
+                                  absolutePath: directory + "/" + entry.relativePath)
+            if entry.isSymlink {
+                guard let target = FileSystem.realPath(file.absolutePath),
+                      target.hasPrefix(realDirectory + "/") else {
+                    diagnostics.append(.error(
+                        "path-outside-site", at: SourceLocation(site: id, file: file.displayPath),
+                        "symbolic link points outside the site folder (or nowhere); it is not read",
+                        hint: "copy the file into the site instead of linking to it"))
+                    continue
+                }
+                if FileSystem.isDirectory(target) { continue }
+            }
+            filePaths.insert(file.path)
+            let components = file.path.split(separator: "/")
+            switch components.first {
+            case "blog" where components.count == 2 && file.path.hasSuffix(".md"):
+                posts.append(file)
+            case "media":
+                media.append(file)
+            case "layouts" where file.path.hasSuffix(".mustache"):
+                layouts.append(file)
+            default:
+                break
+            }
+        }
+        let source = SiteSource(config: config, directory: directory, posts: posts, media: media,
+                                layouts: layouts, filePaths: filePaths)
+        return (source, diagnostics)
+    }
+}

@@ -1,0 +1,55 @@
+import SBCMSCore
+
+/// A file of a site, with its path relative to the site folder and to the repository root.
+public struct SourceFile: Sendable, Hashable {
+    /// Relative to the site folder: `blog/2026-01-02-hello.md`.
+    public var path: String
+    /// Relative to the repository root, for diagnostics: `sites/acme/blog/2026-01-02-hello.md`.
+    public var displayPath: String
+    /// Absolute path on disk.
+    public var absolutePath: String
+
+    public init(path: String, displayPath: String, absolutePath: String) {
+        self.path = path
+        self.displayPath = displayPath
+        self.absolutePath = absolutePath
+    }
+
+    /// The file name without its folder.
+    public var fileName: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The file name without folder and extension.
+    public var baseName: String {
+        let name = fileName
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+/// Everything `SiteLoader` found in one site folder: its configuration and its files by kind.
+/// Reading and parsing the files happens in the next stage, in parallel.
+public struct SiteSource: Sendable {
+    public var config: SiteConfig
+    /// Absolute path of the site folder.
+    public var directory: String
+    /// `blog/*.md`, sorted.
+    public var posts: [SourceFile]
+    /// Everything under `media/`, sorted.
+    public var media: [SourceFile]
+    /// The site's own layout overrides under `layouts/`.
+    public var layouts: [SourceFile]
+    /// Every regular file of the site, by site-relative path (for link checks).
+    public var filePaths: Set<String>
+
+    public init(config: SiteConfig, directory: String, posts: [SourceFile], media: [SourceFile],
+                layouts: [SourceFile], filePaths: Set<String>) {
+        self.config = config
+        self.directory = directory
+        self.posts = posts
+        self.media = media
+        self.layouts = layouts
+        self.filePaths = filePaths
+    }
+}
