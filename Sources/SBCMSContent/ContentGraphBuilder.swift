@@ -50,6 +50,7 @@ public struct ContentGraphBuilder: Sendable {
         var built: [ParsedPost] = []
         var unbuilt: Set<String> = []
         var slugOwners: [String: SourceFile] = [:]
+        var failed = Set(parsed.filter { $0.frontMatter == nil }.map(\.file.path))
         for post in parsed {
             guard let frontMatter = post.frontMatter else { continue }
             let isDraft = frontMatter.status == .draft
@@ -63,6 +64,7 @@ public struct ContentGraphBuilder: Sendable {
                     "duplicate-slug", at: SourceLocation(site: config.id, file: post.file.displayPath, line: 1, column: 1),
                     "slug '\(frontMatter.slug)' is already used by \(owner.displayPath)",
                     hint: "rename one of the files or set a different `slug:` in its front matter"))
+                failed.insert(post.file.path)
                 continue
             }
             slugOwners[frontMatter.slug] = post.file
@@ -72,7 +74,8 @@ public struct ContentGraphBuilder: Sendable {
         for post in built {
             if let frontMatter = post.frontMatter { pageURLs[post.file.path] = "/blog/\(frontMatter.slug)/" }
         }
-        let resolver = LinkResolver(pageURLs: pageURLs, unbuiltPages: unbuilt, filePaths: source.filePaths)
+        let resolver = LinkResolver(pageURLs: pageURLs, unbuiltPages: unbuilt, filePaths: source.filePaths,
+                                    failedPages: failed)
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML))
         let now = options.now
 

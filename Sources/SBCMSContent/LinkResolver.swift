@@ -11,6 +11,8 @@ struct LinkResolver: Sendable {
     let unbuiltPages: Set<String>
     /// Every file of the site, site-relative.
     let filePaths: Set<String>
+    /// Pages that could not be read; links to them are not reported again (their own error is).
+    let failedPages: Set<String>
 
     /// A link to another page with an anchor, checked once every page's headings are known.
     struct AnchorCheck: Sendable {
@@ -58,6 +60,7 @@ struct LinkResolver: Sendable {
                 return .rewrite(url + "#" + fragment, AnchorCheck(
                     targetPath: target, fragment: String(fragment), location: location, destination: destination))
             }
+            if failedPages.contains(target) { return .keep }
             if unbuiltPages.contains(target) {
                 return .broken(.error("link-to-unpublished", at: location,
                                       "link '\(destination)' points to \(target), which is not published in this build (draft or scheduled)",

@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     /// How many posts the feeds carry (`settings.feed_limit`, default 20).
     public let feedLimit: Int
     let listedIndexes: [Int]
+    /// Post index → its position in `listedIndexes`.
+    let listedPositions: [Int: Int]
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -21,6 +23,7 @@ public struct SiteRenderer: Sendable {
             feedLimit = 20
         }
         listedIndexes = graph.posts.indices.filter { graph.posts[$0].isListed }
+        listedPositions = Dictionary(uniqueKeysWithValues: listedIndexes.enumerated().map { ($1, $0) })
     }
 
     var config: SiteConfig { graph.config }
@@ -158,7 +161,7 @@ public struct SiteRenderer: Sendable {
             isDraft: post.status == .draft, isScheduled: post.isScheduled, isArchived: post.status == .archived,
             params: (post.params.entries.isEmpty ? [:] : (YAMLValueBridge.dictionary(post.params))),
             previous: nil, next: nil)
-        if let position = listedIndexes.firstIndex(of: index) {
+        if let position = listedPositions[index] {
             if position + 1 < listedIndexes.count {
                 let older = graph.posts[listedIndexes[position + 1]]
                 detail.previous = PageLink(title: older.title, url: older.url)
