@@ -81,7 +81,7 @@ struct FeedWriter {
             if let image = post.featuredImage { fields.append("\"image\":\(TextEscaping.jsonString(renderer.absolute(image)))") }
             if let author = post.author { fields.append("\"authors\":[{\"name\":\(TextEscaping.jsonString(author))}]") }
             let tags = post.categories + post.tags
-            if !tags.isEmpty { fields.append("\"tags\":[" + tags.map(TextEscaping.jsonString).joined(separator: ",") + "]") }
+            if !tags.isEmpty { fields.append("\"tags\":[" + tags.map { TextEscaping.jsonString($0) }.joined(separator: ",") + "]") }
             items.append("    {" + fields.joined(separator: ",") + "}")
         }
         var json = "{\n"

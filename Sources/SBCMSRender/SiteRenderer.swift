@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     let listedIndexes: [Int]
     /// Post index → its position in `listedIndexes`.
     let listedPositions: [Int: Int]
+    /// Term slug → term index, per taxonomy name.
+    let termIndexes: [String: [String: Int]]
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -24,6 +26,11 @@ public struct SiteRenderer: Sendable {
         }
         listedIndexes = graph.posts.indices.filter { graph.posts[$0].isListed }
         listedPositions = Dictionary(uniqueKeysWithValues: listedIndexes.enumerated().map { ($1, $0) })
+        var termIndexes: [String: [String: Int]] = [:]
+        for taxonomy in [graph.categories, graph.tags] {
+            termIndexes[taxonomy.name] = Dictionary(uniqueKeysWithValues: taxonomy.terms.enumerated().map { ($1.slug, $0) })
+        }
+        self.termIndexes = termIndexes
     }
 
     var config: SiteConfig { graph.config }
@@ -224,11 +231,13 @@ public struct SiteRenderer: Sendable {
     }
 
     private func termLinks(_ names: [String], in taxonomy: Taxonomy) -> [TermLink] {
-        var seen: Set<String> = []
+        let indexes = termIndexes[taxonomy.name] ?? [:]
+        var seen: [String] = []
         return names.compactMap { name in
             let slug = Slug.make(name)
-            guard seen.insert(slug).inserted,
-                  let term = taxonomy.terms.first(where: { $0.slug == slug }) else { return nil }
+            guard !seen.contains(slug), let index = indexes[slug] else { return nil }
+            seen.append(slug)
+            let term = taxonomy.terms[index]
             return TermLink(name: term.name, url: term.url, count: term.postIndexes.count)
         }
     }
@@ -254,31 +263,35 @@ public struct SiteRenderer: Sendable {
 
     // MARK: JSON-LD
 
+    private func script(_ text: String) -> String {
+        TextEscaping.jsonString(text, forScript: true)
+    }
+
     private func websiteJSONLD() -> String {
-        "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":\(TextEscaping.jsonString(config.name)),"
-            + "\"url\":\(TextEscaping.jsonString(config.baseURL)),\"description\":\(TextEscaping.jsonString(config.description)),"
-            + "\"inLanguage\":\(TextEscaping.jsonString(config.language))}"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":\(script(config.name)),"
+            + "\"url\":\(script(config.baseURL)),\"description\":\(script(config.description)),"
+            + "\"inLanguage\":\(script(config.language))}"
     }
 
     private func postJSONLD(_ post: BlogPost) -> String {
         var fields = [
             "\"@context\":\"https://schema.org\"", "\"@type\":\"BlogPosting\"",
-            "\"headline\":\(TextEscaping.jsonString(post.title))",
-            "\"url\":\(TextEscaping.jsonString(absolute(post.url)))",
-            "\"mainEntityOfPage\":\(TextEscaping.jsonString(absolute(post.url)))",
-            "\"datePublished\":\(TextEscaping.jsonString(post.publishedAt.rfc3339))",
-            "\"dateModified\":\(TextEscaping.jsonString(post.lastModified.rfc3339))",
-            "\"description\":\(TextEscaping.jsonString(post.seo.description ?? Self.truncated(post.excerpt)))",
+            "\"headline\":\(script(post.title))",
+            "\"url\":\(script(absolute(post.url)))",
+            "\"mainEntityOfPage\":\(script(absolute(post.url)))",
+            "\"datePublished\":\(script(post.publishedAt.rfc3339))",
+            "\"dateModified\":\(script(post.lastModified.rfc3339))",
+            "\"description\":\(script(post.seo.description ?? Self.truncated(post.excerpt)))",
             "\"wordCount\":\(post.wordCount)",
-            "\"inLanguage\":\(TextEscaping.jsonString(config.language))",
-            "\"publisher\":{\"@type\":\"Organization\",\"name\":\(TextEscaping.jsonString(config.name)),\"url\":\(TextEscaping.jsonString(config.baseURL))}",
+            "\"inLanguage\":\(script(config.language))",
+            "\"publisher\":{\"@type\":\"Organization\",\"name\":\(script(config.name)),\"url\":\(script(config.baseURL))}",
         ]
         if let author = post.author {
-            fields.append("\"author\":{\"@type\":\"Person\",\"name\":\(TextEscaping.jsonString(author))}")
+            fields.append("\"author\":{\"@type\":\"Person\",\"name\":\(script(author))}")
         }
-        if let image = post.seo.image { fields.append("\"image\":\(TextEscaping.jsonString(absolute(image)))") }
+        if let image = post.seo.image { fields.append("\"image\":\(script(absolute(image)))") }
         if !post.tags.isEmpty {
-            fields.append("\"keywords\":\(TextEscaping.jsonString(post.tags.joined(separator: ", ")))")
+            fields.append("\"keywords\":\(script(post.tags.joined(separator: ", ")))")
         }
         return "{" + fields.joined(separator: ",") + "}"
     }

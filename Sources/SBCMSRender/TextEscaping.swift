@@ -21,9 +21,9 @@ public enum TextEscaping {
         return result
     }
 
-    /// A JSON string literal, quotes included. `</` is written as `<\/` so the result is safe
-    /// inside a `<script>` element.
-    public static func jsonString(_ text: String) -> String {
+    /// A JSON string literal, quotes included. With `forScript`, `</` is written as `<\/` so
+    /// the result is safe inside a `<script>` element.
+    public static func jsonString(_ text: String, forScript: Bool = false) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         var previous: Unicode.Scalar = " "
@@ -34,7 +34,7 @@ public enum TextEscaping {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case "/" where previous == "<": result += "\\/"
+            case "/" where forScript && previous == "<": result += "\\/"
             case "\u{2028}": result += "\\u2028"
             case "\u{2029}": result += "\\u2029"
             default:

@@ -1,0 +1,162 @@
+internal import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One parsed cmark-gfm document: owns the parser (whose extension list the renderer needs), the
+/// root node and any node detached while rewriting the tree. Not shared between threads.
+final class CmarkTree {
+    /// The GFM extensions attached to every parser.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers the core extensions exactly once (Swift global initialisers run once, thread-safely).
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// cmark-gfm 0.29 keeps the "special inline character" tables in process-global arrays that
+    /// every parse sets on entry and clears on exit; overlapping parses would lose strikethrough
+    /// and autolinks at random. Parsing is therefore serialised; walking and rendering are not.
+    private static let parseLock = ParseLock()
+
+    let parser: OpaquePointer
+    let root: OpaquePointer
+    /// Nodes unlinked from the tree. Text nodes may point into a detached block's buffer, so
+    /// these are freed only when the tree itself goes away.
+    private var detached: [OpaquePointer] = []
+
+    /// Parses UTF-8 Markdown with the GFM extensions; nil only if cmark cannot allocate.
+    init?(bytes: [UInt8], options: Int32) {
+        _ = CmarkTree.registered
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in CmarkTree.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        let root: OpaquePointer? = CmarkTree.parseLock.withLock {
+            bytes.withUnsafeBufferPointer { buffer in
+                if let base = buffer.baseAddress, buffer.count > 0 {
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parser_feed(parser, $0, buffer.count)
+                    }
+                }
+                return cmark_parser_finish(parser)
+            }
+        }
+        guard let root else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        self.parser = parser
+        self.root = root
+    }
+
+    deinit {
+        cmark_node_free(root)
+        for node in detached { cmark_node_free(node) }
+        cmark_parser_free(parser)
+    }
+
+    /// Unlinks `node` from the tree; it is freed with the tree.
+    func detach(_ node: OpaquePointer) {
+        cmark_node_unlink(node)
+        detached.append(node)
+    }
+
+    /// Removes a raw HTML node, and its paragraph when nothing but line breaks or spaces is left.
+    func detachRawHTML(_ node: OpaquePointer) {
+        let parent = cmark_node_parent(node)
+        detach(node)
+        guard let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+              cmark_node_parent(parent) != nil else { return }
+        var child = cmark_node_first_child(parent)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                break
+            case CMARK_NODE_TEXT where Cmark.literalBytes(current).allSatisfy(TextBuffer.isSpace):
+                break
+            default:
+                return
+            }
+            child = cmark_node_next(current)
+        }
+        detach(parent)
+    }
+
+    /// Replaces `old` by `new` (a node created by the caller); `old` is freed with the tree.
+    func replace(_ old: OpaquePointer, with new: OpaquePointer) {
+        if cmark_node_replace(old, new) != 0 {
+            detached.append(old)
+        } else {
+            detached.append(new)
+        }
+    }
+
+    /// Renders the tree to HTML with the parser's extensions (tag filter included).
+    func renderHTML(options: Int32) -> String {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let html = cmark_render_html(root, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+/// Small accessors over cmark's C API.
+enum Cmark {
+    static let nodeTypeMask: UInt32 = 0xC000
+    static let blockTypeBits: UInt32 = 0x8000
+
+    static func isBlock(_ node: OpaquePointer) -> Bool {
+        cmark_node_get_type(node).rawValue & nodeTypeMask == blockTypeBits
+    }
+
+    /// Whether the node is a GFM table cell (an extension node type).
+    static func isTableCell(_ node: OpaquePointer) -> Bool {
+        guard cmark_node_get_type(node).rawValue & 0x3FFF > 0x000B,
+              let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "table_cell") == 0
+    }
+
+    /// The node's literal as raw bytes (empty when it has none).
+    static func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let bytes = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: bytes, count: strlen(literal))
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        guard let literal = cmark_node_get_literal(node) else { return "" }
+        return String(cString: literal)
+    }
+
+    static func url(_ node: OpaquePointer) -> String {
+        guard let url = cmark_node_get_url(node) else { return "" }
+        return String(cString: url)
+    }
+}
+
+/// A plain mutex (Foundation is kept out of this module: its ICU clashes with libxml2's).
+final class ParseLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
