@@ -25,7 +25,7 @@ enum HTMLPolicy {
         "href", "src", "alt", "title", "id", "class", "width", "height", "align", "valign", "colspan",
         "rowspan", "scope", "headers", "span", "start", "reversed", "value", "type", "checked",
         "disabled", "lang", "dir", "open", "datetime", "controls", "muted", "loop", "playsinline",
-        "preload", "poster", "srcset", "sizes", "media", "loading", "aria-hidden", "aria-label",
+        "preload", "poster", "srcset", "sizes", "media", "loading", "aria-hidden", "aria-label", "tabindex",
         "data-footnote-ref", "data-footnote-backref", "data-footnote-backref-idx", "data-footnotes",
     ]
 

@@ -3,8 +3,9 @@
 /// The base slug is the lowercased text keeping letters, marks, numbers, `_` and `-`, with each
 /// space turned into `-` and everything else removed; an empty slug becomes `section`. Repeats get
 /// `-1`, `-2`... in document order, skipping ids already taken (github-slugger's rule).
+/// `main` is reserved for the layout's `<main id="main">`, so a heading "Main" gets `main-1`.
 struct HeadingSlugger {
-    private var occurrences: [String: Int] = [:]
+    private var occurrences: [String: Int] = ["main": 0]
 
     /// The next unique id for a heading with this text.
     mutating func slug(_ text: String) -> String {

@@ -159,6 +159,8 @@ public struct SiteRenderer: Sendable {
         info.content = post.body.html
         info.toc = post.body.toc.map(tocItem)
         info.hasTOC = !info.toc.isEmpty
+        let params = post.params.entries.isEmpty ? [:] : YAMLValueBridge.dictionary(post.params)
+        info.params = params
         var detail = PostDetail(
             title: post.title, dateISO: post.publishedAt.rfc3339, dateReadable: post.publishedAt.readable,
             updatedISO: post.updated?.rfc3339, updatedReadable: post.updated?.readable, author: post.author,
@@ -166,7 +168,7 @@ public struct SiteRenderer: Sendable {
             categories: termLinks(post.categories, in: graph.categories),
             tags: termLinks(post.tags, in: graph.tags), featuredImage: post.featuredImage, excerpt: post.excerpt,
             isDraft: post.status == .draft, isScheduled: post.isScheduled, isArchived: post.status == .archived,
-            params: (post.params.entries.isEmpty ? [:] : (YAMLValueBridge.dictionary(post.params))),
+            params: params,
             previous: nil, next: nil)
         if let position = listedPositions[index] {
             if position + 1 < listedIndexes.count {
@@ -213,7 +215,7 @@ public struct SiteRenderer: Sendable {
 
     private func pageInfo(kind: String, title: String, url: String, description: String) -> PageInfo {
         PageInfo(kind: kind, title: title, url: url, permalink: absolute(url), description: description,
-                 content: "", toc: [], hasTOC: false)
+                 content: "", toc: [], hasTOC: false, params: [:])
     }
 
     private func seo(for info: PageInfo, isHome: Bool = false, jsonLD: String) -> SEOContext {

@@ -57,6 +57,7 @@ extension PageInfo: MustacheParent {
         case "content": return self.content
         case "toc": return self.toc
         case "hasTOC": return self.hasTOC
+        case "params": return self.params
         default: return nil
         }
     }

@@ -52,6 +52,8 @@ public struct PageInfo {
     public var content: String
     public var toc: [TOCItem]
     public var hasTOC: Bool
+    /// Front matter keys the format does not define (`page.params.series`); empty for generated pages.
+    public var params: [String: Any]
 }
 
 /// One entry of a table of contents.

@@ -11,7 +11,7 @@ struct HeadingTests {
 
     @Test func headingRendersWithIdAndAnchor() {
         let html = renderer.render("## Getting Started\n").html
-        #expect(html == "<h2 id=\"getting-started\"><a class=\"anchor\" href=\"#getting-started\" aria-hidden=\"true\">#</a>Getting Started</h2>\n")
+        #expect(html == "<h2 id=\"getting-started\"><a class=\"anchor\" href=\"#getting-started\" aria-hidden=\"true\" tabindex=\"-1\">#</a>Getting Started</h2>\n")
     }
 
     @Test func githubSlugRules() {
@@ -42,7 +42,7 @@ struct HeadingTests {
         let document = renderer.render("## Use `let` with *care* and [docs](https://x.org)\n")
         let id = "use-let-with-care-and-docs"
         #expect(document.headings == [MarkdownHeading(level: 2, id: id, text: "Use let with care and docs")])
-        #expect(document.html == "<h2 id=\"\(id)\"><a class=\"anchor\" href=\"#\(id)\" aria-hidden=\"true\">#</a>Use <code>let</code> with <em>care</em> and <a href=\"https://x.org\">docs</a></h2>\n")
+        #expect(document.html == "<h2 id=\"\(id)\"><a class=\"anchor\" href=\"#\(id)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>Use <code>let</code> with <em>care</em> and <a href=\"https://x.org\">docs</a></h2>\n")
     }
 
     @Test func allLevelsAndSetextHeadings() {
@@ -58,13 +58,18 @@ struct HeadingTests {
 
     @Test func headingsInsideContainersGetIds() {
         let html = renderer.render("> ## Quoted\n\n- ### Listed\n").html
-        #expect(html.contains("<blockquote>\n<h2 id=\"quoted\"><a class=\"anchor\" href=\"#quoted\" aria-hidden=\"true\">#</a>Quoted</h2>\n</blockquote>"))
+        #expect(html.contains("<blockquote>\n<h2 id=\"quoted\"><a class=\"anchor\" href=\"#quoted\" aria-hidden=\"true\" tabindex=\"-1\">#</a>Quoted</h2>\n</blockquote>"))
         #expect(html.contains("<h3 id=\"listed\">"))
     }
 
     @Test func headingIdsSurviveSanitizer() {
         let raw = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: true))
         let html = raw.render("## Hello `x`\n").html
-        #expect(html == "<h2 id=\"hello-x\"><a class=\"anchor\" href=\"#hello-x\" aria-hidden=\"true\">#</a>Hello <code>x</code></h2>\n")
+        #expect(html == "<h2 id=\"hello-x\"><a class=\"anchor\" href=\"#hello-x\" aria-hidden=\"true\" tabindex=\"-1\">#</a>Hello <code>x</code></h2>\n")
+    }
+
+    @Test func mainIsReservedForTheLayout() {
+        let headings = MarkdownRenderer().render("## Main\n\n## Main\n").headings
+        #expect(headings.map(\.id) == ["main-1", "main-2"])
     }
 }

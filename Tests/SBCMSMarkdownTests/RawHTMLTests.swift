@@ -84,7 +84,7 @@ struct RawHTMLTests {
         [^1]: Foot.
         """
         let html = raw.render(markdown).html
-        #expect(html.contains("<h2 id=\"title\"><a class=\"anchor\" href=\"#title\" aria-hidden=\"true\">#</a>Title</h2>"))
+        #expect(html.contains("<h2 id=\"title\"><a class=\"anchor\" href=\"#title\" aria-hidden=\"true\" tabindex=\"-1\">#</a>Title</h2>"))
         #expect(html.contains("<input type=\"checkbox\" checked disabled />"))
         #expect(html.contains("<td><del>b</del></td>"))
         #expect(html.contains("<a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a>"))
