@@ -18,4 +18,6 @@ public struct SiteBuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Wall time of the site's build in seconds.
     public var seconds: Double
+    /// Seconds spent in each stage (`load`, `content`, `render`), in pipeline order.
+    public var stageSeconds: [(stage: String, seconds: Double)] = []
 }

@@ -18,11 +18,20 @@ public struct SiteBuilder: Sendable {
     public func build(siteID: String) -> SiteBuildResult {
         let clock = ContinuousClock()
         let start = clock.now
+        var stageStart = start
+        var stages: [(stage: String, seconds: Double)] = []
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        func finishStage(_ name: String) {
+            let now = clock.now
+            stages.append((name, seconds(now - stageStart)))
+            stageStart = now
+        }
         func result(_ status: SiteBuildResult.Status, pages: Int = 0, files: Int = 0, _ diagnostics: [Diagnostic]) -> SiteBuildResult {
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return SiteBuildResult(siteID: siteID, status: status, pages: pages, files: files,
-                                   diagnostics: diagnostics.sortedByLocation(), seconds: seconds)
+            SiteBuildResult(siteID: siteID, status: status, pages: pages, files: files,
+                            diagnostics: diagnostics.sortedByLocation(), seconds: seconds(clock.now - start),
+                            stageSeconds: stages)
         }
 
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
@@ -37,10 +46,12 @@ public struct SiteBuilder: Sendable {
                                               hint: "pass e.g. --base-url https://preview.example.com/"))
             }
         }
+        finishStage("load")
         let (theme, themeDiagnostics) = ThemeLoader(workspace: workspace).load(config: source.config, siteLayouts: source.layouts)
         diagnostics += themeDiagnostics
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
         diagnostics += contentDiagnostics
+        finishStage("content")
         guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
 
         let renderer = SiteRenderer(graph: graph, theme: theme)
@@ -61,6 +72,7 @@ public struct SiteBuilder: Sendable {
                 return "\(error)"
             }
         }.compactMap { $0 }
+        finishStage("render")
         if let failure = failures.first {
             writer.discard()
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: failure,

@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print every site's timing and warnings in full.")
+    @Flag(name: .shortAndLong, help: "Also print how long each stage of each site took.")
     var verbose = false
 
     func validate() throws {

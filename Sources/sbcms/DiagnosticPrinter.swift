@@ -13,11 +13,17 @@ struct DiagnosticPrinter {
         for diagnostic in result.diagnostics where diagnostic.severity == .error || !quiet {
             printError(diagnostic.formatted)
         }
+        if verbose, result.status == .failed {
+            printError("  \(result.siteID): nothing written; output/\(result.siteID)/ is unchanged")
+        }
         guard !quiet else { return }
         let time = String(format: "%.2f s", result.seconds)
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         switch result.status {
+        case .built where verbose:
+            let stages = result.stageSeconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }
+            printError("built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time) (\(stages.joined(separator: ", ")))")
         case .built:
             let warningText = warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
             printError("built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time)\(warningText)")
