@@ -13,7 +13,7 @@ public final class OutputWriter: @unchecked Sendable {
     public let outputDirectory: String
     /// `output/.staging-<site>-<pid>`.
     public let stagingDirectory: String
-    private let lock = NSLockLite()
+    private let lock = PosixLock()
     private var createdDirectories: Set<String> = []
 
     public init(siteID: String, outputDirectory: String) throws {
@@ -69,19 +69,5 @@ public final class OutputWriter: @unchecked Sendable {
         #else
         return false
         #endif
-    }
-}
-
-/// A tiny mutex over pthread, so this module does not need Foundation.
-final class NSLockLite: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
     }
 }

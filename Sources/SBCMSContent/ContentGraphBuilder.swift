@@ -150,6 +150,12 @@ public struct ContentGraphBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var checks: [LinkResolver.AnchorCheck] = []
         let fileLocation = SourceLocation(site: site.id, file: post.file.displayPath)
+        if let (line, cells) = MarkdownLimits.widestTableLine(post.body), cells > MarkdownLimits.maxTableColumns {
+            return (nil, [.error(
+                "table-too-wide", at: fileLocation.at(line: line + post.bodyLineOffset, column: 1),
+                "this line has \(cells) table cells; at most \(MarkdownLimits.maxTableColumns) are allowed",
+                hint: "split the table; very wide tables make the Markdown parser slow for the whole farm")], [])
+        }
         let document = renderer.render(post.body) { link in
             let location = fileLocation.at(line: link.line + post.bodyLineOffset, column: link.column)
             switch resolver.resolve(link, fromPath: post.file.path, location: location) {

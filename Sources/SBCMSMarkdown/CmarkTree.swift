@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import SBCMSCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +21,7 @@ final class CmarkTree {
     /// cmark-gfm 0.29 keeps the "special inline character" tables in process-global arrays that
     /// every parse sets on entry and clears on exit; overlapping parses would lose strikethrough
     /// and autolinks at random. Parsing is therefore serialised; walking and rendering are not.
-    private static let parseLock = ParseLock()
+    private static let parseLock = PosixLock()
 
     let parser: OpaquePointer
     let root: OpaquePointer
@@ -137,26 +138,5 @@ enum Cmark {
     static func url(_ node: OpaquePointer) -> String {
         guard let url = cmark_node_get_url(node) else { return "" }
         return String(cString: url)
-    }
-}
-
-/// A plain mutex (Foundation is kept out of this module: its ICU clashes with libxml2's).
-final class ParseLock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
     }
 }

@@ -160,3 +160,13 @@ import Testing
         #expect(result.diagnostics.filter { $0.severity == .error }.count == 3)
     }
 }
+
+extension BadInputTests {
+    @Test func absurdlyWideTableIsRefusedQuickly() throws {
+        let header = "|" + String(repeating: " c |", count: 3000) + "\n"
+        let rule = "|" + String(repeating: "---|", count: 3000) + "\n"
+        let rows = String(repeating: "| x |\n", count: 200)
+        let result = try buildOne(["blog/2026-01-01-wide.md": post("title: Wide", body: "Intro.\n\n" + header + rule + rows)])
+        #expect(errorPositions(result) == ["table-too-wide@sites/bad/blog/2026-01-01-wide.md:6:1"])
+    }
+}

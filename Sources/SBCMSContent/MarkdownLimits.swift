@@ -1,0 +1,24 @@
+/// Limits that keep one tenant's Markdown from stalling a build: cmark-gfm 0.29's table
+/// extension is quadratic in the number of columns (a 4,000-column table takes seconds).
+enum MarkdownLimits {
+    /// The most `|`-separated cells one line may have.
+    static let maxTableColumns = 200
+
+    /// The 1-based line with the most `|` characters and that count, or nil without any.
+    static func widestTableLine(_ text: String) -> (line: Int, cells: Int)? {
+        var line = 1
+        var pipes = 0
+        var widest: (line: Int, cells: Int)?
+        for byte in text.utf8 {
+            if byte == 124 {
+                pipes += 1
+            } else if byte == 10 {
+                if pipes > 0, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
+                pipes = 0
+                line += 1
+            }
+        }
+        if pipes > 0, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
+        return widest
+    }
+}
