@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,8 +35,12 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "SBCMSBuild", dependencies: ["SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSRender", "CSBCMSSystem"]),
+        .target(name: "SBCMSExport", dependencies: [
+            "SBCMSCore", "SBCMSSource", "SBCMSMarkdown", "SBCMSContent", "SBCMSRender",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "sbcms", dependencies: [
-            "SBCMSBuild",
+            "SBCMSBuild", "SBCMSExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SBCMSTestSupport", dependencies: ["SBCMSCore"]),
@@ -44,6 +49,9 @@ let package = Package(
         .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSCLITests", dependencies: ["SBCMSTestSupport"]),
+        .testTarget(name: "SBCMSExportTests", dependencies: [
+            "SBCMSExport", "SBCMSTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,6 +52,12 @@ public struct SiteBuilder: Sendable {
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
         diagnostics += contentDiagnostics
         finishStage("content")
+        if let theme, !graph.docs.isEmpty, !theme.hasLayout("doc") {
+            diagnostics.append(Diagnostic(
+                .error, code: "missing-layout", site: siteID, file: "themes/\(theme.name)/layouts",
+                message: "layout 'doc' is missing: the site has docs/ but neither themes/\(theme.name)/layouts/doc.mustache nor sites/\(siteID)/layouts/doc.mustache exists",
+                hint: "add the layout to the theme, or copy it from themes/default/layouts/"))
+        }
         guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
 
         let renderer = SiteRenderer(graph: graph, theme: theme)
@@ -95,8 +101,8 @@ extension RenderTask {
     /// True for tasks that produce an HTML page.
     var isPage: Bool {
         switch self {
-        case .home, .blogIndex, .post, .taxonomy, .term, .notFound: return true
-        case .rss, .atom, .jsonFeed, .sitemap, .robots, .copy: return false
+        case .home, .blogIndex, .post, .taxonomy, .term, .notFound, .doc: return true
+        case .rss, .atom, .jsonFeed, .sitemap, .robots, .copy, .docsHierarchy, .linkGraph: return false
         }
     }
 }

@@ -29,13 +29,25 @@ public struct ContentGraphBuilder: Sendable {
         self.options = options
     }
 
-    /// A post file after its front matter was read.
-    private struct ParsedPost: Sendable {
+    /// A Markdown file after its front matter was read.
+    private struct ParsedFile<FrontMatter: Sendable>: Sendable {
         var file: SourceFile
-        var frontMatter: PostFrontMatter?
+        var frontMatter: FrontMatter?
         var body: String
         var bodyLineOffset: Int
         var diagnostics: [Diagnostic]
+    }
+
+    private typealias ParsedPost = ParsedFile<PostFrontMatter>
+    private typealias ParsedDoc = ParsedFile<DocFrontMatter>
+
+    /// A page body after rendering: the document, its problems, the anchors to check, and the
+    /// pages it links to.
+    private struct RenderedBody: Sendable {
+        var document: MarkdownDocument
+        var diagnostics: [Diagnostic]
+        var anchorChecks: [LinkResolver.AnchorCheck]
+        var linkedPages: [String]
     }
 
     /// Builds the graph. Diagnostics are sorted by file and position; the graph is complete
@@ -43,15 +55,23 @@ public struct ContentGraphBuilder: Sendable {
     public func build() -> (ContentGraph, [Diagnostic]) {
         let config = source.config
         let filePaths = source.filePaths
-        let parsed = Parallel.map(source.posts) { file in Self.parsePost(file, site: config, filePaths: filePaths) }
-        var diagnostics = parsed.flatMap(\.diagnostics)
+        let parsedPosts: [ParsedPost] = Parallel.map(source.posts) { file in
+            Self.parse(file, site: config) { markdown, file in
+                PostFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
+            }
+        }
+        let parsedDocs: [ParsedDoc] = Parallel.map(source.docs) { file in
+            Self.parse(file, site: config) { markdown, file in DocFrontMatter.read(markdown, file: file, site: config) }
+        }
+        var diagnostics = parsedPosts.flatMap(\.diagnostics) + parsedDocs.flatMap(\.diagnostics)
+        var failed = Set(parsedPosts.filter { $0.frontMatter == nil }.map(\.file.path))
+        failed.formUnion(parsedDocs.filter { $0.frontMatter == nil }.map(\.file.path))
 
-        // Decide what is built, then give every built page its URL.
-        var built: [ParsedPost] = []
+        // Decide which posts are built, then give every built page its URL.
+        var builtPosts: [ParsedPost] = []
         var unbuilt: Set<String> = []
         var slugOwners: [String: SourceFile] = [:]
-        var failed = Set(parsed.filter { $0.frontMatter == nil }.map(\.file.path))
-        for post in parsed {
+        for post in parsedPosts {
             guard let frontMatter = post.frontMatter else { continue }
             let isDraft = frontMatter.status == .draft
             let isScheduled = frontMatter.publishedAt > options.now
@@ -68,32 +88,67 @@ public struct ContentGraphBuilder: Sendable {
                 continue
             }
             slugOwners[frontMatter.slug] = post.file
-            built.append(post)
+            builtPosts.append(post)
         }
-        var pageURLs: [String: String] = [:]
-        for post in built {
-            if let frontMatter = post.frontMatter { pageURLs[post.file.path] = "/blog/\(frontMatter.slug)/" }
+        let docFiles = parsedDocs.compactMap { parsed in parsed.frontMatter.map { (file: parsed.file, frontMatter: $0) } }
+        var (docTree, treeDiagnostics) = DocTreeBuilder(site: config).build(docFiles)
+        diagnostics += treeDiagnostics
+        let placedDocs = Set(docTree.pages.compactMap { $0.source?.path })
+        failed.formUnion(docFiles.map(\.file.path).filter { !placedDocs.contains($0) })
+
+        var pages: [String: PageReference] = [:]
+        for post in builtPosts {
+            guard let frontMatter = post.frontMatter else { continue }
+            pages[post.file.path] = PageReference(kind: .post, title: frontMatter.title,
+                                                  url: "/blog/\(frontMatter.slug)/", path: post.file.path)
         }
-        let resolver = LinkResolver(pageURLs: pageURLs, unbuiltPages: unbuilt, filePaths: source.filePaths,
-                                    failedPages: failed)
+        for page in docTree.pages {
+            guard let file = page.source else { continue }
+            pages[file.path] = PageReference(kind: .doc, title: page.title, url: page.url, path: file.path)
+        }
+        let resolver = LinkResolver(pageURLs: pages.mapValues(\.url), unbuiltPages: unbuilt,
+                                    filePaths: source.filePaths, failedPages: failed)
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML))
         let now = options.now
 
-        let rendered = Parallel.map(built) { post -> (BlogPost?, [Diagnostic], [LinkResolver.AnchorCheck]) in
-            Self.renderPost(post, renderer: renderer, resolver: resolver, site: config, now: now)
+        let renderedPosts = Parallel.map(builtPosts) { post -> (BlogPost?, RenderedBody?) in
+            guard let frontMatter = post.frontMatter else { return (nil, nil) }
+            let body = Self.renderBody(post.body, lineOffset: post.bodyLineOffset, file: post.file,
+                                       renderer: renderer, resolver: resolver, site: config)
+            let blogPost = Self.makePost(post.file, frontMatter, body.document, now: now)
+            return (body.diagnostics.containsErrors ? nil : blogPost, body)
         }
+        let docSources = parsedDocs.reduce(into: [String: ParsedDoc]()) { $0[$1.file.path] = $1 }
+        let docIndexes = docTree.pages.indices.filter { docTree.pages[$0].source != nil }
+        let placedTree = docTree
+        let renderedDocs = Parallel.map(docIndexes) { index -> RenderedBody? in
+            guard let file = placedTree.pages[index].source, let parsed = docSources[file.path] else { return nil }
+            return Self.renderBody(parsed.body, lineOffset: parsed.bodyLineOffset, file: file,
+                                   renderer: renderer, resolver: resolver, site: config)
+        }
+
         var posts: [BlogPost] = []
-        var anchorChecks: [LinkResolver.AnchorCheck] = []
-        for (post, postDiagnostics, checks) in rendered {
-            diagnostics += postDiagnostics
-            anchorChecks += checks
+        var bodies: [(path: String, body: RenderedBody)] = []
+        for ((post, body), parsed) in zip(renderedPosts, builtPosts) {
             if let post { posts.append(post) }
+            if let body { bodies.append((parsed.file.path, body)) }
+        }
+        for (index, body) in zip(docIndexes, renderedDocs) {
+            guard let body, let file = docTree.pages[index].source else { continue }
+            docTree.pages[index].body = body.document
+            docTree.pages[index].history = source.history[file.path]
+            bodies.append((file.path, body))
+        }
+        diagnostics += bodies.flatMap(\.body.diagnostics)
+        for index in docTree.pages.indices where docTree.pages[index].isGenerated {
+            let newest = docTree.pages[index].children.compactMap { docTree.pages[$0].history?.lastModified }.max()
+            docTree.pages[index].history = newest.map { PageHistory(lastModified: $0, lastEditedBy: nil, version: 1) }
         }
 
         // Anchors can only be checked once every page's headings are known.
         var headingIDs: [String: Set<String>] = [:]
-        for post in posts { headingIDs[post.source.path] = Set(post.body.headings.map(\.id)) }
-        for check in anchorChecks {
+        for (path, body) in bodies { headingIDs[path] = Set(body.document.headings.map(\.id)) }
+        for check in bodies.flatMap(\.body.anchorChecks) {
             guard let ids = headingIDs[check.targetPath] else { continue }
             if ids.contains(check.fragment) || check.fragment.hasPrefix("fn-") || check.fragment.hasPrefix("fnref-") {
                 continue
@@ -105,17 +160,43 @@ public struct ContentGraphBuilder: Sendable {
                     "existing headings: \(ids.sorted().prefix(8).joined(separator: ", "))"))
         }
 
+        let (outgoing, backlinks) = Self.linkIndexes(bodies.map { ($0.path, $0.body.linkedPages) }, pages: pages)
         posts.sort { ($0.publishedAt, $1.slug) > ($1.publishedAt, $0.slug) }
         let categories = Taxonomy.build(name: "categories", singularTitle: "Category", posts: posts) { $0.categories }
         let tags = Taxonomy.build(name: "tags", singularTitle: "Tag", posts: posts) { $0.tags }
-        let graph = ContentGraph(config: config, posts: posts, categories: categories, tags: tags, media: source.media)
+        let graph = ContentGraph(config: config, posts: posts, categories: categories, tags: tags, docs: docTree,
+                                 media: source.media, pages: pages, outgoingLinks: outgoing, backlinks: backlinks)
         return (graph, diagnostics.sortedByLocation())
     }
 
-    private static func parsePost(_ file: SourceFile, site: SiteConfig, filePaths: Set<String>) -> ParsedPost {
+    /// Outgoing links (each target once, sorted) and backlinks (sources sorted by title, then URL).
+    private static func linkIndexes(
+        _ links: [(String, [String])], pages: [String: PageReference]
+    ) -> ([String: [String]], [String: [String]]) {
+        var outgoing: [String: [String]] = [:]
+        var incoming: [String: Set<String>] = [:]
+        for (source, targets) in links {
+            let unique = Set(targets).subtracting([source]).filter { pages[$0] != nil }
+            guard !unique.isEmpty else { continue }
+            outgoing[source] = unique.sorted()
+            for target in unique { incoming[target, default: []].insert(source) }
+        }
+        let backlinks = incoming.mapValues { sources in
+            sources.sorted { left, right in
+                let leftPage = pages[left], rightPage = pages[right]
+                return (leftPage?.title ?? "", leftPage?.url ?? "") < (rightPage?.title ?? "", rightPage?.url ?? "")
+            }
+        }
+        return (outgoing, backlinks)
+    }
+
+    private static func parse<FrontMatter: Sendable>(
+        _ file: SourceFile, site: SiteConfig,
+        read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
+    ) -> ParsedFile<FrontMatter> {
         let location = SourceLocation(site: site.id, file: file.displayPath)
-        func failed(_ diagnostic: Diagnostic) -> ParsedPost {
-            ParsedPost(file: file, frontMatter: nil, body: "", bodyLineOffset: 0, diagnostics: [diagnostic])
+        func failed(_ diagnostic: Diagnostic) -> ParsedFile<FrontMatter> {
+            ParsedFile(file: file, frontMatter: nil, body: "", bodyLineOffset: 0, diagnostics: [diagnostic])
         }
         let bytes: [UInt8]
         do {
@@ -126,7 +207,7 @@ public struct ContentGraphBuilder: Sendable {
         if bytes.contains(0) {
             return failed(.error("binary-file", at: location.at(line: 1, column: 1),
                                  "this is not a text file (it contains NUL bytes)",
-                                 hint: "posts must be UTF-8 Markdown; move binary files to media/"))
+                                 hint: "pages must be UTF-8 Markdown; move binary files to media/"))
         }
         let markdown: MarkdownSource
         switch MarkdownSource.parse(String(decoding: bytes, as: UTF8.self), location: location) {
@@ -135,40 +216,49 @@ public struct ContentGraphBuilder: Sendable {
         }
         if !markdown.hasFrontMatter {
             return failed(.error("front-matter-missing", at: location.at(line: 1, column: 1),
-                                 "post has no front matter",
+                                 "page has no front matter",
                                  hint: "start the file with a `---` line, `title: ...`, and another `---` line"))
         }
-        let (frontMatter, diagnostics) = PostFrontMatter.read(markdown, file: file, site: site, filePaths: filePaths)
-        return ParsedPost(file: file, frontMatter: frontMatter, body: markdown.body,
+        let (frontMatter, diagnostics) = read(markdown, file)
+        return ParsedFile(file: file, frontMatter: frontMatter, body: markdown.body,
                           bodyLineOffset: markdown.bodyLineOffset, diagnostics: diagnostics)
     }
 
-    private static func renderPost(
-        _ post: ParsedPost, renderer: MarkdownRenderer, resolver: LinkResolver, site: SiteConfig, now: ContentDate
-    ) -> (BlogPost?, [Diagnostic], [LinkResolver.AnchorCheck]) {
-        guard let frontMatter = post.frontMatter else { return (nil, [], []) }
+    private static func renderBody(
+        _ markdown: String, lineOffset: Int, file: SourceFile, renderer: MarkdownRenderer, resolver: LinkResolver,
+        site: SiteConfig
+    ) -> RenderedBody {
         var diagnostics: [Diagnostic] = []
         var checks: [LinkResolver.AnchorCheck] = []
-        let fileLocation = SourceLocation(site: site.id, file: post.file.displayPath)
-        if let (line, cells) = MarkdownLimits.widestTableLine(post.body), cells > MarkdownLimits.maxTableColumns {
-            return (nil, [.error(
-                "table-too-wide", at: fileLocation.at(line: line + post.bodyLineOffset, column: 1),
+        var linked: [String] = []
+        let fileLocation = SourceLocation(site: site.id, file: file.displayPath)
+        if let (line, cells) = MarkdownLimits.widestTableLine(markdown), cells > MarkdownLimits.maxTableColumns {
+            let diagnostic = Diagnostic.error(
+                "table-too-wide", at: fileLocation.at(line: line + lineOffset, column: 1),
                 "this line has \(cells) table cells; at most \(MarkdownLimits.maxTableColumns) are allowed",
-                hint: "split the table; very wide tables make the Markdown parser slow for the whole farm")], [])
+                hint: "split the table; very wide tables make the Markdown parser slow for the whole farm")
+            return RenderedBody(document: MarkdownRenderer().render(""), diagnostics: [diagnostic], anchorChecks: [],
+                                linkedPages: [])
         }
-        let document = renderer.render(post.body) { link in
-            let location = fileLocation.at(line: link.line + post.bodyLineOffset, column: link.column)
-            switch resolver.resolve(link, fromPath: post.file.path, location: location) {
+        let document = renderer.render(markdown) { link in
+            let location = fileLocation.at(line: link.line + lineOffset, column: link.column)
+            switch resolver.resolve(link, fromPath: file.path, location: location) {
             case .keep:
                 return nil
-            case .rewrite(let url, let check):
+            case .rewrite(let url, let check, let page):
                 if let check { checks.append(check) }
+                if let page, !link.isImage { linked.append(page) }
                 return url
             case .broken(let diagnostic):
                 diagnostics.append(diagnostic)
                 return nil
             }
         }
+        return RenderedBody(document: document, diagnostics: diagnostics, anchorChecks: checks, linkedPages: linked)
+    }
+
+    private static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,
+                                 now: ContentDate) -> BlogPost {
         var seo = frontMatter.seo
         if let image = frontMatter.seoImagePath {
             seo.image = PostFrontMatter.isExternal(image) ? image : "/" + image
@@ -176,13 +266,12 @@ public struct ContentGraphBuilder: Sendable {
             seo.image = "/" + featured
         }
         let excerpt = frontMatter.excerpt ?? document.firstParagraph
-        let post = BlogPost(
-            source: post.file, title: frontMatter.title, slug: frontMatter.slug, date: frontMatter.date,
+        return BlogPost(
+            source: file, title: frontMatter.title, slug: frontMatter.slug, date: frontMatter.date,
             publishedAt: frontMatter.publishedAt, updated: frontMatter.updated, status: frontMatter.status,
             isScheduled: frontMatter.publishedAt > now, author: frontMatter.author,
             categories: frontMatter.categories, tags: frontMatter.tags, excerpt: excerpt,
             featuredImage: frontMatter.featuredImage.map { "/" + $0 }, seo: seo, params: frontMatter.params,
             body: document, url: "/blog/\(frontMatter.slug)/")
-        return (diagnostics.containsErrors ? nil : post, diagnostics, checks)
     }
 }

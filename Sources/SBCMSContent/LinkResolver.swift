@@ -25,7 +25,9 @@ struct LinkResolver: Sendable {
     enum Resolution {
         /// Leave the destination as written (external, absolute or pure query).
         case keep
-        case rewrite(String, AnchorCheck?)
+        /// The new destination, the anchor to check later, and the site-relative path of the
+        /// page it points to (for backlinks).
+        case rewrite(String, AnchorCheck?, page: String?)
         case broken(Diagnostic)
     }
 
@@ -46,7 +48,7 @@ struct LinkResolver: Sendable {
             // `#section` in the same page.
             guard let fragment, !fragment.isEmpty else { return .keep }
             return .rewrite(destination, AnchorCheck(targetPath: fromPath, fragment: String(fragment),
-                                                     location: location, destination: destination))
+                                                     location: location, destination: destination), page: nil)
         }
         let decoded = percentDecoded(String(pathPart))
         guard let target = joined(folderOf(fromPath), decoded) else {
@@ -56,9 +58,10 @@ struct LinkResolver: Sendable {
         }
         if target.hasSuffix(".md") {
             if let url = pageURLs[target] {
-                guard let fragment, !fragment.isEmpty else { return .rewrite(url, nil) }
+                guard let fragment, !fragment.isEmpty else { return .rewrite(url, nil, page: target) }
                 return .rewrite(url + "#" + fragment, AnchorCheck(
-                    targetPath: target, fragment: String(fragment), location: location, destination: destination))
+                    targetPath: target, fragment: String(fragment), location: location, destination: destination),
+                    page: target)
             }
             if failedPages.contains(target) { return .keep }
             if unbuiltPages.contains(target) {
@@ -82,7 +85,7 @@ struct LinkResolver: Sendable {
         }
         var url = "/" + target
         if let fragment { url += "#" + fragment }
-        return .rewrite(url, nil)
+        return .rewrite(url, nil, page: nil)
     }
 
     private func suggestion(for target: String) -> String {

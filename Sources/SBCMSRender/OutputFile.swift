@@ -30,6 +30,12 @@ public enum RenderTask: Sendable, Hashable {
     /// Page `number` of one term of a taxonomy.
     case term(taxonomy: String, termIndex: Int, page: Int)
     case notFound
+    /// `ContentGraph.docs.pages[index]`.
+    case doc(index: Int)
+    /// `/api/v1/docs/hierarchy.json`.
+    case docsHierarchy
+    /// `/api/v1/graph.json`: every page and every link between pages.
+    case linkGraph
     case rss
     case atom
     case jsonFeed

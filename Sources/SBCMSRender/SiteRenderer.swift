@@ -49,7 +49,11 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
-        tasks += [.notFound, .rss, .atom, .jsonFeed, .sitemap, .robots]
+        if !graph.docs.isEmpty {
+            tasks += graph.docs.readingOrder.map { RenderTask.doc(index: $0) }
+            tasks.append(.docsHierarchy)
+        }
+        tasks += [.linkGraph, .notFound, .rss, .atom, .jsonFeed, .sitemap, .robots]
         tasks += graph.media.map { RenderTask.copy(source: $0.absolutePath, outputPath: $0.path) }
         tasks += theme.assets.map { RenderTask.copy(source: $0.sourcePath, outputPath: $0.outputPath) }
         return tasks
@@ -67,6 +71,9 @@ public struct SiteRenderer: Sendable {
         case .term(let name, let termIndex, let page):
             return renderTerm(taxonomy(named: name), termIndex: termIndex, page: page)
         case .notFound: return renderNotFound()
+        case .doc(let index): return renderDoc(index)
+        case .docsHierarchy: return OutputFile(path: "api/v1/docs/hierarchy.json", content: .text(APIWriter(renderer: self).docsHierarchy()))
+        case .linkGraph: return OutputFile(path: "api/v1/graph.json", content: .text(APIWriter(renderer: self).linkGraph()))
         case .rss: return OutputFile(path: "rss.xml", content: .text(FeedWriter(renderer: self).rss()))
         case .atom: return OutputFile(path: "atom.xml", content: .text(FeedWriter(renderer: self).atom()))
         case .jsonFeed: return OutputFile(path: "feed.json", content: .text(FeedWriter(renderer: self).jsonFeed()))
@@ -89,7 +96,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Pages
 
-    private func page(_ layout: String, url: String, _ context: PageContext) -> OutputFile {
+    func page(_ layout: String, url: String, _ context: PageContext) -> OutputFile {
         OutputFile(path: URLPaths.outputPath(forURL: url), content: .text(theme.render(layout, context)))
     }
 
@@ -100,7 +107,7 @@ public struct SiteRenderer: Sendable {
                                pagination: pagination(base: "/blog/", current: 1, total: 1), termKind: nil)
         let info = pageInfo(kind: "home", title: config.name, url: url, description: config.description)
         let context = PageContext(site: siteContext(activeURL: url), page: info,
-                                  seo: seo(for: info, isHome: true, jsonLD: websiteJSONLD()), post: nil, list: list, taxonomy: nil)
+                                  seo: seo(for: info, isHome: true, jsonLD: websiteJSONLD()), post: nil, list: list, taxonomy: nil, doc: nil)
         return page("home", url: url, context)
     }
 
@@ -113,7 +120,7 @@ public struct SiteRenderer: Sendable {
                                termKind: nil)
         let info = pageInfo(kind: "list", title: title, url: url, description: config.description)
         let context = PageContext(site: siteContext(activeURL: url), page: info,
-                                  seo: seo(for: info, jsonLD: websiteJSONLD()), post: nil, list: list, taxonomy: nil)
+                                  seo: seo(for: info, jsonLD: websiteJSONLD()), post: nil, list: list, taxonomy: nil, doc: nil)
         return page("list", url: url, context)
     }
 
@@ -123,7 +130,7 @@ public struct SiteRenderer: Sendable {
         let terms = taxonomy.terms.map { TermLink(name: $0.name, url: $0.url, count: $0.postIndexes.count) }
         let info = pageInfo(kind: "taxonomy", title: title, url: url, description: "All \(title.lowercased()) of \(config.name)")
         let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo(for: info, jsonLD: websiteJSONLD()),
-                                  post: nil, list: nil, taxonomy: TaxonomyContext(title: title, terms: terms))
+                                  post: nil, list: nil, taxonomy: TaxonomyContext(title: title, terms: terms), doc: nil)
         return page("taxonomy", url: url, context)
     }
 
@@ -138,7 +145,7 @@ public struct SiteRenderer: Sendable {
                                termKind: taxonomy.singularTitle)
         let info = pageInfo(kind: "term", title: title, url: url, description: description)
         let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo(for: info, jsonLD: websiteJSONLD()),
-                                  post: nil, list: list, taxonomy: nil)
+                                  post: nil, list: list, taxonomy: nil, doc: nil)
         return self.page("term", url: url, context)
     }
 
@@ -148,7 +155,8 @@ public struct SiteRenderer: Sendable {
                             description: "The page you were looking for does not exist.")
         var seo = seo(for: info, jsonLD: websiteJSONLD())
         seo.noindex = true
-        let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo, post: nil, list: nil, taxonomy: nil)
+        let context = PageContext(site: siteContext(activeURL: url), page: info, seo: seo, post: nil, list: nil, taxonomy: nil,
+                                  doc: nil)
         return page("404", url: url, context)
     }
 
@@ -161,6 +169,7 @@ public struct SiteRenderer: Sendable {
         info.hasTOC = !info.toc.isEmpty
         let params = post.params.entries.isEmpty ? [:] : YAMLValueBridge.dictionary(post.params)
         info.params = params
+        setBacklinks(of: post.source.path, on: &info)
         var detail = PostDetail(
             title: post.title, dateISO: post.publishedAt.rfc3339, dateReadable: post.publishedAt.readable,
             updatedISO: post.updated?.rfc3339, updatedReadable: post.updated?.readable, author: post.author,
@@ -191,18 +200,28 @@ public struct SiteRenderer: Sendable {
         seo.publishedTime = post.publishedAt.rfc3339
         seo.modifiedTime = post.updated?.rfc3339
         let context = PageContext(site: siteContext(activeURL: post.url), page: info, seo: seo, post: detail,
-                                  list: nil, taxonomy: nil)
+                                  list: nil, taxonomy: nil, doc: nil)
         return page("post", url: post.url, context)
     }
 
     // MARK: Context pieces
+
+    /// Fills `page.backlinks` with the pages that link to the page at `path`.
+    func setBacklinks(of path: String, on info: inout PageInfo) {
+        info.backlinks = graph.backlinkReferences(to: path).map {
+            BacklinkItem(title: $0.title, url: $0.url, kind: $0.kind.rawValue)
+        }
+        info.hasBacklinks = !info.backlinks.isEmpty
+    }
 
     func siteContext(activeURL: String) -> SiteContext {
         var assets: [String: String] = [:]
         for asset in theme.assets {
             assets[String(asset.name.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 })] = asset.url
         }
-        let navItems = [("Home", "/"), ("Blog", "/blog/"), ("Categories", "/blog/categories/"), ("Tags", "/blog/tags/")]
+        var navItems = [("Home", "/"), ("Blog", "/blog/")]
+        if !graph.docs.isEmpty { navItems.append(("Docs", "/docs/")) }
+        navItems += [("Categories", "/blog/categories/"), ("Tags", "/blog/tags/")]
         let activeNav = navItems.filter { $0.1 == "/" ? activeURL == "/" : activeURL.hasPrefix($0.1) }
             .max { $0.1.count < $1.1.count }?.1
         return SiteContext(
@@ -213,12 +232,12 @@ public struct SiteRenderer: Sendable {
             nav: navItems.map { NavLink(title: $0.0, url: $0.1, isActive: $0.1 == activeNav) })
     }
 
-    private func pageInfo(kind: String, title: String, url: String, description: String) -> PageInfo {
+    func pageInfo(kind: String, title: String, url: String, description: String) -> PageInfo {
         PageInfo(kind: kind, title: title, url: url, permalink: absolute(url), description: description,
-                 content: "", toc: [], hasTOC: false, params: [:])
+                 content: "", toc: [], hasTOC: false, params: [:], backlinks: [], hasBacklinks: false)
     }
 
-    private func seo(for info: PageInfo, isHome: Bool = false, jsonLD: String) -> SEOContext {
+    func seo(for info: PageInfo, isHome: Bool = false, jsonLD: String) -> SEOContext {
         SEOContext(title: isHome ? config.name : "\(info.title) · \(config.name)", description: info.description,
                    canonical: info.permalink, ogType: "website", image: nil, twitterCard: "summary", noindex: false,
                    keywords: "", jsonLD: jsonLD, publishedTime: nil, modifiedTime: nil)
@@ -252,7 +271,7 @@ public struct SiteRenderer: Sendable {
             pages: (1...max(1, total)).map { PaginationPage(number: $0, url: URLPaths.paginated(base, page: $0), isCurrent: $0 == current) })
     }
 
-    private func tocItem(_ entry: TOCEntry) -> TOCItem {
+    func tocItem(_ entry: TOCEntry) -> TOCItem {
         TOCItem(id: entry.id, text: entry.text, children: entry.children.map(tocItem))
     }
 
@@ -269,7 +288,7 @@ public struct SiteRenderer: Sendable {
         TextEscaping.jsonString(text, forScript: true)
     }
 
-    private func websiteJSONLD() -> String {
+    func websiteJSONLD() -> String {
         "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":\(script(config.name)),"
             + "\"url\":\(script(config.baseURL)),\"description\":\(script(config.description)),"
             + "\"inLanguage\":\(script(config.language))}"

@@ -17,6 +17,10 @@ struct SitemapWriter {
         for post in graph.posts where !post.seo.noindex && post.status != .draft && !post.isScheduled {
             entries.append(Entry(url: post.url, lastModified: post.lastModified))
         }
+        for index in graph.docs.readingOrder {
+            let page = graph.docs.pages[index]
+            entries.append(Entry(url: page.url, lastModified: page.history?.lastModified))
+        }
         for taxonomy in [graph.categories, graph.tags] {
             let taxonomyNewest = taxonomy.terms.flatMap(\.postIndexes).map { graph.posts[$0].lastModified }.max()
             entries.append(Entry(url: "/blog/\(taxonomy.name)/", lastModified: taxonomyNewest))

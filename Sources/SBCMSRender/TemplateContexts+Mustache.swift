@@ -58,6 +58,66 @@ extension PageInfo: MustacheParent {
         case "toc": return self.toc
         case "hasTOC": return self.hasTOC
         case "params": return self.params
+        case "backlinks": return self.backlinks
+        case "hasBacklinks": return self.hasBacklinks
+        default: return nil
+        }
+    }
+}
+
+extension BacklinkItem: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "title": return self.title
+        case "url": return self.url
+        case "kind": return self.kind
+        default: return nil
+        }
+    }
+}
+
+extension DocContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "breadcrumbs": return self.breadcrumbs
+        case "sidebar": return self.sidebar
+        case "previous": return self.previous
+        case "next": return self.next
+        case "children": return self.children
+        case "hasChildren": return self.hasChildren
+        case "isGenerated": return self.isGenerated
+        case "isHome": return self.isHome
+        case "level": return self.level
+        case "lastModifiedISO": return self.lastModifiedISO
+        case "lastModifiedReadable": return self.lastModifiedReadable
+        case "lastEditedBy": return self.lastEditedBy
+        case "version": return self.version
+        default: return nil
+        }
+    }
+}
+
+extension SidebarItem: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "title": return self.title
+        case "url": return self.url
+        case "isCurrent": return self.isCurrent
+        case "isOpen": return self.isOpen
+        case "hasChildren": return self.hasChildren
+        case "children": return self.children
+        default: return nil
+        }
+    }
+}
+
+extension DocChild: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "title": return self.title
+        case "url": return self.url
+        case "description": return self.description
+        case "isFolder": return self.isFolder
         default: return nil
         }
     }
@@ -206,6 +266,7 @@ extension PageContext: MustacheParent {
         case "post": return self.post
         case "list": return self.list
         case "taxonomy": return self.taxonomy
+        case "doc": return self.doc
         default: return nil
         }
     }

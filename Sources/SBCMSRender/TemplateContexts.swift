@@ -54,6 +54,62 @@ public struct PageInfo {
     public var hasTOC: Bool
     /// Front matter keys the format does not define (`page.params.series`); empty for generated pages.
     public var params: [String: Any]
+    /// The pages that link to this one (posts and docs), sorted by title.
+    public var backlinks: [BacklinkItem]
+    public var hasBacklinks: Bool
+}
+
+/// A page that links to the current one.
+public struct BacklinkItem {
+    public var title: String
+    public var url: String
+    /// `post` or `doc`.
+    public var kind: String
+}
+
+/// A documentation page's navigation and history, as `doc`.
+public struct DocContext {
+    /// From the docs home to the parent page (the current page is not included).
+    public var breadcrumbs: [PageLink]
+    /// The docs tree: top-level pages, with the current page's ancestors open.
+    public var sidebar: [SidebarItem]
+    /// Previous and next page in reading order (depth-first through the tree).
+    public var previous: PageLink?
+    public var next: PageLink?
+    /// Child pages of an index page, in order.
+    public var children: [DocChild]
+    public var hasChildren: Bool
+    /// True for a folder's page that sbcms generated (no index.md).
+    public var isGenerated: Bool
+    public var isHome: Bool
+    /// Depth under docs/ (1 to 5).
+    public var level: Int
+    public var lastModifiedISO: String?
+    public var lastModifiedReadable: String?
+    /// The author of the last commit that changed the page (git only).
+    public var lastEditedBy: String?
+    /// Number of commits that changed the page (1 outside git).
+    public var version: Int
+}
+
+/// An entry of the docs sidebar.
+public struct SidebarItem {
+    public var title: String
+    public var url: String
+    public var isCurrent: Bool
+    /// True for the current page and its ancestors: their children are listed.
+    public var isOpen: Bool
+    public var hasChildren: Bool
+    /// Listed only when `isOpen`.
+    public var children: [SidebarItem]
+}
+
+/// A child page listed on an index page.
+public struct DocChild {
+    public var title: String
+    public var url: String
+    public var description: String?
+    public var isFolder: Bool
 }
 
 /// One entry of a table of contents.
@@ -170,4 +226,5 @@ public struct PageContext {
     public var post: PostDetail?
     public var list: ListContext?
     public var taxonomy: TaxonomyContext?
+    public var doc: DocContext?
 }

@@ -38,6 +38,7 @@ public struct SiteLoader: Sendable {
 
         guard let realDirectory = FileSystem.realPath(directory) else { return (nil, diagnostics) }
         var posts: [SourceFile] = []
+        var docs: [SourceFile] = []
         var media: [SourceFile] = []
         var layouts: [SourceFile] = []
         var filePaths: Set<String> = []
@@ -60,6 +61,8 @@ public struct SiteLoader: Sendable {
             switch components.first {
             case "blog" where components.count == 2 && file.path.hasSuffix(".md"):
                 posts.append(file)
+            case "docs" where file.path.hasSuffix(".md"):
+                docs.append(file)
             case "media":
                 media.append(file)
             case "layouts" where file.path.hasSuffix(".mustache"):
@@ -68,8 +71,10 @@ public struct SiteLoader: Sendable {
                 break
             }
         }
-        let source = SiteSource(config: config, directory: directory, posts: posts, media: media,
+        var source = SiteSource(config: config, directory: directory, posts: posts, media: media,
                                 layouts: layouts, filePaths: filePaths)
+        source.docs = docs
+        source.history = PageHistoryIndex.load(siteDirectory: directory, files: posts + docs)
         return (source, diagnostics)
     }
 }

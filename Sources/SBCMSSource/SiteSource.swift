@@ -36,6 +36,10 @@ public struct SiteSource: Sendable {
     public var directory: String
     /// `blog/*.md`, sorted.
     public var posts: [SourceFile]
+    /// `docs/**.md`, sorted (depth is checked by the content stage).
+    public var docs: [SourceFile] = []
+    /// Page history from git (or file times outside git), by site-relative path.
+    public var history: PageHistoryIndex = PageHistoryIndex()
     /// Everything under `media/`, sorted.
     public var media: [SourceFile]
     /// The site's own layout overrides under `layouts/`.

@@ -63,6 +63,39 @@ public final class FixtureRepository: @unchecked Sendable {
             """)
     }
 
+    /// Copies a fixture folder's `sites/` into this repository.
+    public func copySites(from fixture: String) throws {
+        try FileManager.default.copyItem(atPath: fixture + "/sites", toPath: root + "/sites")
+    }
+
+    /// Sets the modification time of every file below `relativePath` (history outside git).
+    public func setModificationDates(under relativePath: String, to date: Date) throws {
+        for file in files(under: relativePath) {
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: root + "/" + relativePath + "/" + file)
+        }
+    }
+
+    /// Runs a command in the repository root and returns its standard output; throws when it fails.
+    @discardableResult
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw NSError(domain: "FixtureRepository", code: Int(process.terminationStatus),
+                          userInfo: [NSLocalizedDescriptionKey: "\(arguments.joined(separator: " ")) failed"])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Every file below `relativePath`, relative to it, sorted.
     public func files(under relativePath: String) -> [String] {
         let base = root + "/" + relativePath

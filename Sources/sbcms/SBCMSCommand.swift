@@ -11,5 +11,5 @@ struct SBCMSCommand: ParsableCommand {
 
             Exit status: 0 when every site built, 1 when a site failed, 64 on bad usage.
             """,
-        subcommands: [BuildCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, NewCommand.self, ExportCommand.self])
 }
