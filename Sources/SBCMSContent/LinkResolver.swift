@@ -34,7 +34,7 @@ struct LinkResolver: Sendable {
     /// Resolves `link`, written in the file at site-relative `fromPath`, located at `location`.
     func resolve(_ link: MarkdownLink, fromPath: String, location: SourceLocation) -> Resolution {
         let destination = link.destination
-        if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("?") || hasScheme(destination) {
+        if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("?") || SitePath.hasScheme(destination) {
             return .keep
         }
         var pathPart = Substring(destination)
@@ -50,8 +50,8 @@ struct LinkResolver: Sendable {
             return .rewrite(destination, AnchorCheck(targetPath: fromPath, fragment: String(fragment),
                                                      location: location, destination: destination), page: nil)
         }
-        let decoded = percentDecoded(String(pathPart))
-        guard let target = joined(folderOf(fromPath), decoded) else {
+        let decoded = SitePath.percentDecoded(String(pathPart))
+        guard let target = SitePath.resolve(decoded, from: fromPath) else {
             return .broken(.error("link-outside-site", at: location,
                                   "link '\(destination)' leaves the site folder",
                                   hint: "link only to files inside this site, or use an absolute https:// URL"))
@@ -94,50 +94,5 @@ struct LinkResolver: Sendable {
             return "did you mean \(match)? Paths are relative to the file that contains the link"
         }
         return "check the path; it is relative to the file that contains the link"
-    }
-
-    private func hasScheme(_ text: String) -> Bool {
-        for (index, byte) in text.utf8.enumerated() {
-            if byte == 58 { return index > 0 }  // ':'
-            let isLetter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
-            let isOther = (byte >= 48 && byte <= 57) || byte == 43 || byte == 45 || byte == 46
-            if !(isLetter || (index > 0 && isOther)) { return false }
-        }
-        return false
-    }
-
-    private func folderOf(_ path: String) -> [Substring] {
-        Array(path.split(separator: "/").dropLast())
-    }
-
-    /// Joins a relative path to a folder; nil when it climbs above the site root.
-    private func joined(_ folder: [Substring], _ relative: String) -> String? {
-        var parts = folder
-        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            if component == "." { continue }
-            if component == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(component)
-            }
-        }
-        return parts.joined(separator: "/")
-    }
-
-    private func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(37) else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == 37, iterator.count >= 2,
-               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                iterator = iterator.dropFirst(2)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

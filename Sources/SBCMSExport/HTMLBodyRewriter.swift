@@ -1,3 +1,4 @@
+import SBCMSCore
 import SBCMSRender
 
 /// Rewrites one doc page's body HTML for the single-file export, tag by tag:

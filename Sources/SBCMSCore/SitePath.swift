@@ -1,8 +1,8 @@
 /// Link destinations as sbcms reads them: split into parts, resolved against the file that
 /// holds them (the same rules as the content stage's link resolver).
-enum SitePath {
+public enum SitePath {
     /// `path?query#fragment` split into its path and fragment (the query is dropped).
-    static func split(_ destination: String) -> (path: String, fragment: String?) {
+    public static func split(_ destination: String) -> (path: String, fragment: String?) {
         var path = Substring(destination)
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -14,7 +14,7 @@ enum SitePath {
     }
 
     /// True for `https:`, `mailto:` and other destinations with a scheme.
-    static func hasScheme(_ text: String) -> Bool {
+    public static func hasScheme(_ text: String) -> Bool {
         for (index, byte) in text.utf8.enumerated() {
             if byte == 58 { return index > 0 }  // ':'
             let isLetter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
@@ -26,7 +26,7 @@ enum SitePath {
 
     /// The site-relative path that `relative` (already percent-decoded) names when written in
     /// the file at site-relative `filePath`; nil when it climbs above the site folder.
-    static func resolve(_ relative: String, from filePath: String) -> String? {
+    public static func resolve(_ relative: String, from filePath: String) -> String? {
         var parts = Array(filePath.split(separator: "/").dropLast())
         for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
             if component == "." { continue }
@@ -41,7 +41,7 @@ enum SitePath {
     }
 
     /// `%20` and friends decoded; invalid UTF-8 becomes U+FFFD.
-    static func percentDecoded(_ text: String) -> String {
+    public static func percentDecoded(_ text: String) -> String {
         guard text.utf8.contains(37) else { return text }
         var bytes: [UInt8] = []
         var remaining = Array(text.utf8)[...]
