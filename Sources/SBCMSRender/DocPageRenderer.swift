@@ -54,13 +54,13 @@ extension SiteRenderer {
     private func docJSONLD(_ page: DocPage) -> String {
         var fields = [
             "\"@context\":\"https://schema.org\"", "\"@type\":\"TechArticle\"",
-            "\"headline\":\(TextEscaping.jsonString(page.title, forScript: true))",
-            "\"url\":\(TextEscaping.jsonString(absolute(page.url), forScript: true))",
-            "\"inLanguage\":\(TextEscaping.jsonString(config.language, forScript: true))",
-            "\"isPartOf\":{\"@type\":\"WebSite\",\"name\":\(TextEscaping.jsonString(config.name, forScript: true)),\"url\":\(TextEscaping.jsonString(config.baseURL, forScript: true))}",
+            "\"headline\":\(script(page.title))",
+            "\"url\":\(script(absolute(page.url)))",
+            "\"inLanguage\":\(script(config.language))",
+            "\"isPartOf\":{\"@type\":\"WebSite\",\"name\":\(script(config.name)),\"url\":\(script(config.baseURL))}",
         ]
         if let modified = page.history?.lastModified {
-            fields.append("\"dateModified\":\(TextEscaping.jsonString(modified.rfc3339, forScript: true))")
+            fields.append("\"dateModified\":\(script(modified.rfc3339))")
         }
         return "{" + fields.joined(separator: ",") + "}"
     }

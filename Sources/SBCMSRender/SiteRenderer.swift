@@ -284,7 +284,8 @@ public struct SiteRenderer: Sendable {
 
     // MARK: JSON-LD
 
-    private func script(_ text: String) -> String {
+    /// A JSON string literal safe inside `<script type="application/ld+json">`.
+    func script(_ text: String) -> String {
         TextEscaping.jsonString(text, forScript: true)
     }
 
