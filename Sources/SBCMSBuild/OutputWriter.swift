@@ -29,8 +29,13 @@ public final class OutputWriter: @unchecked Sendable {
         let path = stagingDirectory + "/" + file.path
         if let slash = file.path.lastIndex(of: "/") {
             let folder = stagingDirectory + "/" + file.path[..<slash]
-            let isNew = lock.withLock { createdDirectories.insert(folder).inserted }
-            if isNew { try FileSystem.createDirectories(folder) }
+            // Remember a folder only once it exists: another thread may be about to write into it.
+            // Two threads creating the same folder is harmless (EEXIST is success).
+            let exists = lock.withLock { createdDirectories.contains(folder) }
+            if !exists {
+                try FileSystem.createDirectories(folder)
+                lock.withLock { _ = createdDirectories.insert(folder) }
+            }
         }
         switch file.content {
         case .text(let text): try FileSystem.write(text, to: path)

@@ -107,7 +107,7 @@ import Testing
         let repo = try FixtureRepository()
         try FileManager.default.copyItem(atPath: Self.fixture + "/sites", toPath: repo.root + "/sites")
         let result = try #require(buildSites(repo, ["golden"], drafts: true, future: true).first)
-        #expect(result.status == .built)
+        #expect(result.status == .built, "\(result.diagnostics.map(\.formatted))")
         #expect(repo.exists("output/golden/blog/draft/index.html"))
         #expect(repo.exists("output/golden/blog/scheduled/index.html"))
     }
