@@ -52,11 +52,13 @@ public struct SiteBuilder: Sendable {
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
         diagnostics += contentDiagnostics
         finishStage("content")
-        if let theme, !graph.docs.isEmpty, !theme.hasLayout("doc") {
-            diagnostics.append(Diagnostic(
-                .error, code: "missing-layout", site: siteID, file: "themes/\(theme.name)/layouts",
-                message: "layout 'doc' is missing: the site has docs/ but neither themes/\(theme.name)/layouts/doc.mustache nor sites/\(siteID)/layouts/doc.mustache exists",
-                hint: "add the layout to the theme, or copy it from themes/default/layouts/"))
+        if let theme {
+            for (layout, folder) in SiteRenderer.contentLayouts(for: graph) where !theme.hasLayout(layout) {
+                diagnostics.append(Diagnostic(
+                    .error, code: "missing-layout", site: siteID, file: "themes/\(theme.name)/layouts",
+                    message: "layout '\(layout)' is missing: the site has \(folder) but neither themes/\(theme.name)/layouts/\(layout).mustache nor sites/\(siteID)/layouts/\(layout).mustache exists",
+                    hint: "add the layout to the theme, or copy it from themes/default/layouts/"))
+            }
         }
         guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
 
@@ -102,7 +104,10 @@ extension RenderTask {
     var isPage: Bool {
         switch self {
         case .home, .blogIndex, .post, .taxonomy, .term, .notFound, .doc: return true
-        case .rss, .atom, .jsonFeed, .sitemap, .robots, .copy, .docsHierarchy, .linkGraph: return false
+        case .courses(let task): return task.isPage
+        case .portfolio(let task): return task.isPage
+        case .characters(let task): return task.isPage
+        case .rss, .atom, .jsonFeed, .sitemap, .robots, .copy, .docsHierarchy, .linkGraph, .api: return false
         }
     }
 }

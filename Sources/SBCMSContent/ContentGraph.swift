@@ -5,6 +5,12 @@ import SBCMSSource
 public enum PageKind: String, Sendable, Codable {
     case post
     case doc
+    /// A course lesson with a Markdown file.
+    case lesson
+    /// A portfolio project.
+    case project
+    /// A public character profile.
+    case character
 }
 
 /// A page of the graph as other pages see it: enough to link to it.
@@ -34,13 +40,20 @@ public struct ContentGraph: Sendable {
     public var outgoingLinks: [String: [String]]
     /// Source path → the pages that link to it (source paths, sorted by title then URL).
     public var backlinks: [String: [String]]
+    /// Courses under `courses/`, with their modules and lessons.
+    public var courses: CourseCatalog
+    /// Portfolio projects under `portfolio/`.
+    public var portfolio: Portfolio
+    /// The public characters under `characters/`.
+    public var characters: CharacterCast
 
     /// Posts shown in lists and feeds, newest first.
     public var listedPosts: [BlogPost] { posts.filter(\.isListed) }
 
     public init(config: SiteConfig, posts: [BlogPost], categories: Taxonomy, tags: Taxonomy, docs: DocTree = .empty,
                 media: [SourceFile], pages: [String: PageReference] = [:], outgoingLinks: [String: [String]] = [:],
-                backlinks: [String: [String]] = [:]) {
+                backlinks: [String: [String]] = [:], courses: CourseCatalog = .empty, portfolio: Portfolio = .empty,
+                characters: CharacterCast = .empty) {
         self.config = config
         self.posts = posts
         self.categories = categories
@@ -50,6 +63,9 @@ public struct ContentGraph: Sendable {
         self.pages = pages
         self.outgoingLinks = outgoingLinks
         self.backlinks = backlinks
+        self.courses = courses
+        self.portfolio = portfolio
+        self.characters = characters
     }
 
     /// The pages that link to the page at `path`, as references.

@@ -29,26 +29,8 @@ public struct ContentGraphBuilder: Sendable {
         self.options = options
     }
 
-    /// A Markdown file after its front matter was read.
-    private struct ParsedFile<FrontMatter: Sendable>: Sendable {
-        var file: SourceFile
-        var frontMatter: FrontMatter?
-        var body: String
-        var bodyLineOffset: Int
-        var diagnostics: [Diagnostic]
-    }
-
     private typealias ParsedPost = ParsedFile<PostFrontMatter>
     private typealias ParsedDoc = ParsedFile<DocFrontMatter>
-
-    /// A page body after rendering: the document, its problems, the anchors to check, and the
-    /// pages it links to.
-    private struct RenderedBody: Sendable {
-        var document: MarkdownDocument
-        var diagnostics: [Diagnostic]
-        var anchorChecks: [LinkResolver.AnchorCheck]
-        var linkedPages: [String]
-    }
 
     /// Builds the graph. Diagnostics are sorted by file and position; the graph is complete
     /// for every page that had no error.
@@ -56,12 +38,12 @@ public struct ContentGraphBuilder: Sendable {
         let config = source.config
         let filePaths = source.filePaths
         let parsedPosts: [ParsedPost] = Parallel.map(source.posts) { file in
-            Self.parse(file, site: config) { markdown, file in
+            MarkdownFileReader.parse(file, site: config) { markdown, file in
                 PostFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
             }
         }
         let parsedDocs: [ParsedDoc] = Parallel.map(source.docs) { file in
-            Self.parse(file, site: config) { markdown, file in DocFrontMatter.read(markdown, file: file, site: config) }
+            MarkdownFileReader.parse(file, site: config) { markdown, file in DocFrontMatter.read(markdown, file: file, site: config) }
         }
         var diagnostics = parsedPosts.flatMap(\.diagnostics) + parsedDocs.flatMap(\.diagnostics)
         var failed = Set(parsedPosts.filter { $0.frontMatter == nil }.map(\.file.path))
@@ -106,15 +88,28 @@ public struct ContentGraphBuilder: Sendable {
             guard let file = page.source else { continue }
             pages[file.path] = PageReference(kind: .doc, title: page.title, url: page.url, path: file.path)
         }
+        let preparedCourses = CourseCatalogBuilder(source: source, options: options).prepare()
+        let preparedPortfolio = PortfolioBuilder(source: source, options: options).prepare()
+        let preparedCharacters = CharacterCastBuilder(source: source, options: options).prepare()
+        func include<Section>(_ section: PreparedSection<Section>) {
+            for page in section.pages { pages[page.path] = page }
+            unbuilt.formUnion(section.unbuiltPages)
+            failed.formUnion(section.failedPages)
+            diagnostics += section.diagnostics
+        }
+        include(preparedCourses)
+        include(preparedPortfolio)
+        include(preparedCharacters)
         let resolver = LinkResolver(pageURLs: pages.mapValues(\.url), unbuiltPages: unbuilt,
                                     filePaths: source.filePaths, failedPages: failed)
-        let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML))
+        let bodyRenderer = BodyRenderer(
+            renderer: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML)),
+            resolver: resolver, site: config)
         let now = options.now
 
         let renderedPosts = Parallel.map(builtPosts) { post -> (BlogPost?, RenderedBody?) in
             guard let frontMatter = post.frontMatter else { return (nil, nil) }
-            let body = Self.renderBody(post.body, lineOffset: post.bodyLineOffset, file: post.file,
-                                       renderer: renderer, resolver: resolver, site: config)
+            let body = bodyRenderer.render(post.body, lineOffset: post.bodyLineOffset, file: post.file)
             let blogPost = Self.makePost(post.file, frontMatter, body.document, now: now)
             return (body.diagnostics.containsErrors ? nil : blogPost, body)
         }
@@ -123,8 +118,7 @@ public struct ContentGraphBuilder: Sendable {
         let placedTree = docTree
         let renderedDocs = Parallel.map(docIndexes) { index -> RenderedBody? in
             guard let file = placedTree.pages[index].source, let parsed = docSources[file.path] else { return nil }
-            return Self.renderBody(parsed.body, lineOffset: parsed.bodyLineOffset, file: file,
-                                   renderer: renderer, resolver: resolver, site: config)
+            return bodyRenderer.render(parsed.body, lineOffset: parsed.bodyLineOffset, file: file)
         }
 
         var posts: [BlogPost] = []
@@ -139,6 +133,11 @@ public struct ContentGraphBuilder: Sendable {
             docTree.pages[index].history = source.history[file.path]
             bodies.append((file.path, body))
         }
+        let courses = preparedCourses.finish(bodyRenderer)
+        let portfolio = preparedPortfolio.finish(bodyRenderer)
+        let characters = preparedCharacters.finish(bodyRenderer)
+        bodies += courses.bodies + portfolio.bodies + characters.bodies
+        diagnostics += courses.diagnostics + portfolio.diagnostics + characters.diagnostics
         diagnostics += bodies.flatMap(\.body.diagnostics)
         for index in docTree.pages.indices where docTree.pages[index].isGenerated {
             let newest = docTree.pages[index].children.compactMap { docTree.pages[$0].history?.lastModified }.max()
@@ -165,7 +164,8 @@ public struct ContentGraphBuilder: Sendable {
         let categories = Taxonomy.build(name: "categories", singularTitle: "Category", posts: posts) { $0.categories }
         let tags = Taxonomy.build(name: "tags", singularTitle: "Tag", posts: posts) { $0.tags }
         let graph = ContentGraph(config: config, posts: posts, categories: categories, tags: tags, docs: docTree,
-                                 media: source.media, pages: pages, outgoingLinks: outgoing, backlinks: backlinks)
+                                 media: source.media, pages: pages, outgoingLinks: outgoing, backlinks: backlinks,
+                                 courses: courses.section, portfolio: portfolio.section, characters: characters.section)
         return (graph, diagnostics.sortedByLocation())
     }
 
@@ -188,73 +188,6 @@ public struct ContentGraphBuilder: Sendable {
             }
         }
         return (outgoing, backlinks)
-    }
-
-    private static func parse<FrontMatter: Sendable>(
-        _ file: SourceFile, site: SiteConfig,
-        read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
-    ) -> ParsedFile<FrontMatter> {
-        let location = SourceLocation(site: site.id, file: file.displayPath)
-        func failed(_ diagnostic: Diagnostic) -> ParsedFile<FrontMatter> {
-            ParsedFile(file: file, frontMatter: nil, body: "", bodyLineOffset: 0, diagnostics: [diagnostic])
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readBytes(file.absolutePath)
-        } catch {
-            return failed(.error("unreadable-file", at: location, "cannot read the file: \(error)"))
-        }
-        if bytes.contains(0) {
-            return failed(.error("binary-file", at: location.at(line: 1, column: 1),
-                                 "this is not a text file (it contains NUL bytes)",
-                                 hint: "pages must be UTF-8 Markdown; move binary files to media/"))
-        }
-        let markdown: MarkdownSource
-        switch MarkdownSource.parse(String(decoding: bytes, as: UTF8.self), location: location) {
-        case .failure(let diagnostic): return failed(diagnostic)
-        case .success(let parsed): markdown = parsed
-        }
-        if !markdown.hasFrontMatter {
-            return failed(.error("front-matter-missing", at: location.at(line: 1, column: 1),
-                                 "page has no front matter",
-                                 hint: "start the file with a `---` line, `title: ...`, and another `---` line"))
-        }
-        let (frontMatter, diagnostics) = read(markdown, file)
-        return ParsedFile(file: file, frontMatter: frontMatter, body: markdown.body,
-                          bodyLineOffset: markdown.bodyLineOffset, diagnostics: diagnostics)
-    }
-
-    private static func renderBody(
-        _ markdown: String, lineOffset: Int, file: SourceFile, renderer: MarkdownRenderer, resolver: LinkResolver,
-        site: SiteConfig
-    ) -> RenderedBody {
-        var diagnostics: [Diagnostic] = []
-        var checks: [LinkResolver.AnchorCheck] = []
-        var linked: [String] = []
-        let fileLocation = SourceLocation(site: site.id, file: file.displayPath)
-        if let (line, cells) = MarkdownLimits.widestTableLine(markdown), cells > MarkdownLimits.maxTableColumns {
-            let diagnostic = Diagnostic.error(
-                "table-too-wide", at: fileLocation.at(line: line + lineOffset, column: 1),
-                "this line has \(cells) table cells; at most \(MarkdownLimits.maxTableColumns) are allowed",
-                hint: "split the table; very wide tables make the Markdown parser slow for the whole farm")
-            return RenderedBody(document: MarkdownRenderer().render(""), diagnostics: [diagnostic], anchorChecks: [],
-                                linkedPages: [])
-        }
-        let document = renderer.render(markdown) { link in
-            let location = fileLocation.at(line: link.line + lineOffset, column: link.column)
-            switch resolver.resolve(link, fromPath: file.path, location: location) {
-            case .keep:
-                return nil
-            case .rewrite(let url, let check, let page):
-                if let check { checks.append(check) }
-                if let page, !link.isImage { linked.append(page) }
-                return url
-            case .broken(let diagnostic):
-                diagnostics.append(diagnostic)
-                return nil
-            }
-        }
-        return RenderedBody(document: document, diagnostics: diagnostics, anchorChecks: checks, linkedPages: linked)
     }
 
     private static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,

@@ -3,6 +3,8 @@
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
+    /// Written in Swift's shortest form; infinity and NaN become `null`.
+    case double(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -30,6 +32,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let text): output += TextEscaping.jsonString(text)
         case .int(let number): output += String(number)
+        case .double(let number): output += number.isFinite ? "\(number)" : "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .null: output += "null"
         case .array(let items):

@@ -41,6 +41,14 @@ public enum RenderTask: Sendable, Hashable {
     case jsonFeed
     case sitemap
     case robots
+    /// Courses: catalog, course and lesson pages, course API files.
+    case courses(CourseTask)
+    /// Portfolio: project list, project and technology pages, project API files.
+    case portfolio(PortfolioTask)
+    /// Characters: list, profiles, timeline, relationship graph, character API files.
+    case characters(CharacterTask)
+    /// Static JSON API files of posts and taxonomies.
+    case api(APITask)
     /// A file under media/ or a theme asset, copied.
     case copy(source: String, outputPath: String)
 }

@@ -36,6 +36,16 @@ public struct SiteRenderer: Sendable {
     var config: SiteConfig { graph.config }
     var perPage: Int { graph.config.postsPerPage }
 
+    /// The layouts a site's content needs beyond `Theme.requiredLayouts`, each with the
+    /// content folder that needs it (`doc` for `docs/`).
+    public static func contentLayouts(for graph: ContentGraph) -> [(layout: String, folder: String)] {
+        var layouts: [(layout: String, folder: String)] = graph.docs.isEmpty ? [] : [("doc", "docs/")]
+        layouts += courseLayouts(for: graph).map { ($0, "courses/") }
+        layouts += portfolioLayouts(for: graph).map { ($0, "portfolio/") }
+        layouts += characterLayouts(for: graph).map { ($0, "characters/") }
+        return layouts
+    }
+
     /// Every file this site's build writes, in a stable order.
     public func plan() -> [RenderTask] {
         var tasks: [RenderTask] = [.home]
@@ -53,9 +63,20 @@ public struct SiteRenderer: Sendable {
             tasks += graph.docs.readingOrder.map { RenderTask.doc(index: $0) }
             tasks.append(.docsHierarchy)
         }
+        tasks += coursePlan() + portfolioPlan() + characterPlan() + apiPlan()
         tasks += [.linkGraph, .notFound, .rss, .atom, .jsonFeed, .sitemap, .robots]
         tasks += graph.media.map { RenderTask.copy(source: $0.absolutePath, outputPath: $0.path) }
         tasks += theme.assets.map { RenderTask.copy(source: $0.sourcePath, outputPath: $0.outputPath) }
+        return tasks
+    }
+
+    /// The blog's API files: the index, post list pages, one file per post, taxonomies.
+    func apiPlan() -> [RenderTask] {
+        let api = APIWriter(renderer: self)
+        var tasks: [RenderTask] = [.api(.index)]
+        tasks += (1...api.pageCount(listedIndexes.count)).map { RenderTask.api(.posts(page: $0)) }
+        tasks += graph.posts.indices.map { RenderTask.api(.post(index: $0)) }
+        tasks += [RenderTask.api(.taxonomy(name: graph.categories.name)), .api(.taxonomy(name: graph.tags.name))]
         return tasks
     }
 
@@ -79,6 +100,10 @@ public struct SiteRenderer: Sendable {
         case .jsonFeed: return OutputFile(path: "feed.json", content: .text(FeedWriter(renderer: self).jsonFeed()))
         case .sitemap: return OutputFile(path: "sitemap.xml", content: .text(SitemapWriter(renderer: self).sitemap()))
         case .robots: return OutputFile(path: "robots.txt", content: .text(SitemapWriter(renderer: self).robots()))
+        case .courses(let task): return renderCourses(task)
+        case .portfolio(let task): return renderPortfolio(task)
+        case .characters(let task): return renderCharacters(task)
+        case .api(let task): return APIWriter(renderer: self).render(task)
         case .copy(let source, let outputPath): return OutputFile(path: outputPath, content: .copy(from: source))
         }
     }
@@ -221,6 +246,9 @@ public struct SiteRenderer: Sendable {
         }
         var navItems = [("Home", "/"), ("Blog", "/blog/")]
         if !graph.docs.isEmpty { navItems.append(("Docs", "/docs/")) }
+        if !graph.courses.isEmpty { navItems.append(("Courses", "/courses/")) }
+        if !graph.portfolio.isEmpty { navItems.append(("Portfolio", "/portfolio/")) }
+        if !graph.characters.isEmpty { navItems.append(("Characters", "/characters/")) }
         navItems += [("Categories", "/blog/categories/"), ("Tags", "/blog/tags/")]
         let activeNav = navItems.filter { $0.1 == "/" ? activeURL == "/" : activeURL.hasPrefix($0.1) }
             .max { $0.1.count < $1.1.count }?.1

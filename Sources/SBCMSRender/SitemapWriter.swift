@@ -1,33 +1,37 @@
 import SBCMSContent
 import SBCMSCore
 
+/// A page listed in sitemap.xml.
+struct SitemapEntry {
+    /// Site-relative URL.
+    var url: String
+    var lastModified: ContentDate?
+}
+
 /// Writes sitemap.xml (every indexable page with its `lastmod`) and robots.txt.
 struct SitemapWriter {
     let renderer: SiteRenderer
 
-    private struct Entry {
-        var url: String
-        var lastModified: ContentDate?
-    }
-
-    private func entries() -> [Entry] {
+    private func entries() -> [SitemapEntry] {
         let graph = renderer.graph
         let newest = graph.listedPosts.map(\.lastModified).max()
-        var entries = [Entry(url: "/", lastModified: newest), Entry(url: "/blog/", lastModified: newest)]
+        var entries = [SitemapEntry(url: "/", lastModified: newest), SitemapEntry(url: "/blog/", lastModified: newest)]
         for post in graph.posts where !post.seo.noindex && post.status != .draft && !post.isScheduled {
-            entries.append(Entry(url: post.url, lastModified: post.lastModified))
+            entries.append(SitemapEntry(url: post.url, lastModified: post.lastModified))
         }
         for index in graph.docs.readingOrder {
             let page = graph.docs.pages[index]
-            entries.append(Entry(url: page.url, lastModified: page.history?.lastModified))
+            entries.append(SitemapEntry(url: page.url, lastModified: page.history?.lastModified))
         }
         for taxonomy in [graph.categories, graph.tags] {
             let taxonomyNewest = taxonomy.terms.flatMap(\.postIndexes).map { graph.posts[$0].lastModified }.max()
-            entries.append(Entry(url: "/blog/\(taxonomy.name)/", lastModified: taxonomyNewest))
+            entries.append(SitemapEntry(url: "/blog/\(taxonomy.name)/", lastModified: taxonomyNewest))
             for term in taxonomy.terms {
-                entries.append(Entry(url: term.url, lastModified: term.postIndexes.map { graph.posts[$0].lastModified }.max()))
+                entries.append(SitemapEntry(url: term.url, lastModified: term.postIndexes.map { graph.posts[$0].lastModified }.max()))
             }
         }
+        entries += renderer.courseSitemapEntries() + renderer.portfolioSitemapEntries()
+            + renderer.characterSitemapEntries()
         return entries
     }
 

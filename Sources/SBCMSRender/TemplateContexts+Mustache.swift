@@ -267,6 +267,9 @@ extension PageContext: MustacheParent {
         case "list": return self.list
         case "taxonomy": return self.taxonomy
         case "doc": return self.doc
+        case "course": return self.course
+        case "portfolio": return self.portfolio
+        case "character": return self.character
         default: return nil
         }
     }

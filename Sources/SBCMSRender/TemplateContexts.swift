@@ -227,4 +227,10 @@ public struct PageContext {
     public var list: ListContext?
     public var taxonomy: TaxonomyContext?
     public var doc: DocContext?
+    /// Course catalog, course and lesson pages.
+    public var course: CoursePageContext?
+    /// Portfolio list, project and technology pages.
+    public var portfolio: PortfolioPageContext?
+    /// Character list, profile and timeline pages.
+    public var character: CharacterPageContext?
 }

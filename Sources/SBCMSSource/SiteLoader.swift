@@ -39,6 +39,9 @@ public struct SiteLoader: Sendable {
         guard let realDirectory = FileSystem.realPath(directory) else { return (nil, diagnostics) }
         var posts: [SourceFile] = []
         var docs: [SourceFile] = []
+        var courseFiles: [SourceFile] = []
+        var portfolio: [SourceFile] = []
+        var characters: [SourceFile] = []
         var media: [SourceFile] = []
         var layouts: [SourceFile] = []
         var filePaths: Set<String> = []
@@ -63,6 +66,12 @@ public struct SiteLoader: Sendable {
                 posts.append(file)
             case "docs" where file.path.hasSuffix(".md"):
                 docs.append(file)
+            case "courses":
+                courseFiles.append(file)
+            case "portfolio" where components.count == 2 && file.path.hasSuffix(".md"):
+                portfolio.append(file)
+            case "characters" where components.count == 2 && file.path.hasSuffix(".md"):
+                characters.append(file)
             case "media":
                 media.append(file)
             case "layouts" where file.path.hasSuffix(".mustache"):
@@ -74,7 +83,35 @@ public struct SiteLoader: Sendable {
         var source = SiteSource(config: config, directory: directory, posts: posts, media: media,
                                 layouts: layouts, filePaths: filePaths)
         source.docs = docs
+        source.courseFiles = courseFiles
+        source.portfolio = portfolio
+        source.characters = characters
+        source.characterTemplates = characterTemplates(site: id, diagnostics: &diagnostics)
         source.history = PageHistoryIndex.load(siteDirectory: directory, files: posts + docs)
         return (source, diagnostics)
+    }
+
+    /// `templates/characters/*.yaml` of the repository; a symlink that leaves `templates/` is
+    /// reported and not read.
+    private func characterTemplates(site id: String, diagnostics: inout [Diagnostic]) -> [SourceFile] {
+        let folder = workspace.templatesDirectory + "/characters"
+        guard FileSystem.isDirectory(folder), let realTemplates = FileSystem.realPath(workspace.templatesDirectory) else {
+            return []
+        }
+        var templates: [SourceFile] = []
+        for name in FileSystem.list(folder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = "templates/characters/" + name
+            let file = SourceFile(path: path, displayPath: path, absolutePath: folder + "/" + name)
+            guard let target = FileSystem.realPath(file.absolutePath), target.hasPrefix(realTemplates + "/"),
+                  !FileSystem.isDirectory(target) else {
+                diagnostics.append(.error(
+                    "path-outside-site", at: SourceLocation(site: id, file: path),
+                    "character template is a link that leaves templates/ (or points nowhere); it is not read",
+                    hint: "copy the template into templates/characters/ instead of linking to it"))
+                continue
+            }
+            templates.append(file)
+        }
+        return templates
     }
 }

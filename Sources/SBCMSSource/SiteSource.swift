@@ -38,6 +38,15 @@ public struct SiteSource: Sendable {
     public var posts: [SourceFile]
     /// `docs/**.md`, sorted (depth is checked by the content stage).
     public var docs: [SourceFile] = []
+    /// Every file under `courses/` (course.yaml, lesson Markdown, quiz and flashcard YAML), sorted.
+    public var courseFiles: [SourceFile] = []
+    /// `portfolio/*.md`, sorted.
+    public var portfolio: [SourceFile] = []
+    /// `characters/*.md`, sorted.
+    public var characters: [SourceFile] = []
+    /// The repository's character templates, `templates/characters/*.yaml`, sorted. Their
+    /// `path` and `displayPath` are repository-relative (`templates/characters/basic.yaml`).
+    public var characterTemplates: [SourceFile] = []
     /// Page history from git (or file times outside git), by site-relative path.
     public var history: PageHistoryIndex = PageHistoryIndex()
     /// Everything under `media/`, sorted.
