@@ -19,7 +19,11 @@ public struct Portfolio: Sendable {
     /// after those with one), then by title without case, then slug.
     public var projects: [Project]
     /// Sorted by slug.
-    public var technologies: [TechnologyTerm]
+    public var technologies: [TechnologyTerm] {
+        didSet { technologyIndexes = Self.indexes(technologies) }
+    }
+    /// Technology slug → index into `technologies`.
+    private var technologyIndexes: [String: Int]
 
     /// True when the site has no projects to build.
     public var isEmpty: Bool { projects.isEmpty }
@@ -30,6 +34,11 @@ public struct Portfolio: Sendable {
     public init(projects: [Project], technologies: [TechnologyTerm]) {
         self.projects = projects
         self.technologies = technologies
+        technologyIndexes = Self.indexes(technologies)
+    }
+
+    private static func indexes(_ technologies: [TechnologyTerm]) -> [String: Int] {
+        Dictionary(technologies.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Orders projects and groups their technologies by slug.
@@ -48,8 +57,7 @@ public struct Portfolio: Sendable {
 
     /// The term of a technology name (`Swift` or `swift`), if a project uses it.
     public func technology(named name: String) -> TechnologyTerm? {
-        let slug = Slug.make(name)
-        return technologies.first { $0.slug == slug }
+        technologyIndexes[Slug.make(name)].map { technologies[$0] }
     }
 
     static func listOrder(_ left: Project, _ right: Project) -> Bool {

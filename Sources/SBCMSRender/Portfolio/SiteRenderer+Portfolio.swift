@@ -53,7 +53,7 @@ extension SiteRenderer {
 
     private func renderProjectList() -> OutputFile {
         let url = Portfolio.listURL
-        let description = "Projects by \(config.author ?? config.name)"
+        let description = "Projects from \(config.name)"
         let info = pageInfo(kind: "portfolio", title: "Portfolio", url: url, description: description)
         let context = portfolioContext(kind: "list", title: "Portfolio", projects: graph.portfolio.projects.indices.map(projectSummary))
         return page("portfolio", url: url, pageContext(info, seo: seo(for: info, jsonLD: websiteJSONLD()), context))
