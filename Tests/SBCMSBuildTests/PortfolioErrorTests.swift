@@ -123,6 +123,17 @@ import Testing
         ])
     }
 
+    @Test func unknownKeyInAnImageEntryIsAWarning() throws {
+        let (repo, result) = try build(["portfolio/p.md": post("""
+            title: P
+            images:
+              - { src: media/a.png, title: Board }
+            """)], media: ["media/a.png"])
+        #expect(result.status == .built)
+        #expect(warningPositions(result) == ["unknown-key@sites/site/portfolio/p.md:4:25"])
+        #expect(try repo.read("output/site/api/v1/projects/p.json").contains("\"alt\": \"A\""))
+    }
+
     @Test func featuredImageOutsideTheSite() throws {
         let (_, result) = try build(["portfolio/p.md": post("title: P\nfeatured_image: /media/../../etc/passwd")])
         #expect(errorPositions(result) == ["path-outside-site@sites/site/portfolio/p.md:3:17"])

@@ -85,6 +85,8 @@ import Testing
         #expect(planner.contains("linked from: Handbook (doc)"), "slug: planner, linked from a doc")
         let post = try repo.read("output/works/blog/launch/index.html")
         #expect(post.contains("href=\"/portfolio/tide-tables/#how-it-works\""), "a post links to a project's heading")
+        #expect(post.contains("<li><a href=\"/portfolio/tide-tables/\">Tide Tables</a> <span class=\"backlink-kind\">project</span></li>"),
+                "the post lists the project that links to it")
     }
 
     @Test func realThemesRenderTheSection() throws {
