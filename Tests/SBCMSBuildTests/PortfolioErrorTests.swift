@@ -110,6 +110,7 @@ import Testing
               - { alt: No source }
               - { src: media/gone.png, alt: Gone }
               - 42
+              - ""
             featured_image: https://cdn.example.com/x.png
             """)], media: ["media/ok.png"])
         #expect(errorPositions(result) == [
@@ -119,7 +120,8 @@ import Testing
             "missing-key@sites/site/portfolio/p.md:8:5",
             "missing-image@sites/site/portfolio/p.md:9:12",
             "invalid-type@sites/site/portfolio/p.md:10:5",
-            "invalid-media-path@sites/site/portfolio/p.md:11:17",
+            "invalid-media-path@sites/site/portfolio/p.md:11:5",
+            "invalid-media-path@sites/site/portfolio/p.md:12:17",
         ])
     }
 

@@ -162,8 +162,12 @@ struct ProjectFrontMatter: Sendable {
         var images: [ProjectImage] = []
         for item in items {
             switch item.value {
-            case .string(let path) where !path.isEmpty:
-                if let checked = media.check(path, at: reader.location(of: item), key: "images", reader: &reader) {
+            case .string(let path):
+                if path.isEmpty {
+                    reader.report(.error("invalid-media-path", at: reader.location(of: item),
+                                         "an item of `images` is empty",
+                                         hint: "write the path of a file under media/, e.g. `- media/screenshot.png`"))
+                } else if let checked = media.check(path, at: reader.location(of: item), key: "images", reader: &reader) {
                     images.append(ProjectImage(path: checked, alt: ProjectImage.alt(fromPath: checked), caption: nil))
                 }
             case .map(let map):
