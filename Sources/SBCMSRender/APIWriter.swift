@@ -87,6 +87,7 @@ struct APIWriter {
         if !graph.courses.isEmpty { collections.append(("courses", .string(renderer.absolute(APIPaths.collection("courses"))))) }
         if !graph.portfolio.isEmpty {
             collections.append(("projects", .string(renderer.absolute(APIPaths.collection("projects")))))
+            collections.append(("technologies", .string(renderer.absolute(APIPaths.collection("technologies")))))
         }
         if !graph.characters.isEmpty {
             collections.append(("characters", .string(renderer.absolute(APIPaths.collection("characters")))))
