@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func technologyItemsMustBeNamesWithLetters() throws {
-        let (_, result) = try build(["portfolio/p.md": post("title: P\ntechnologies: [Swift, 3, [x], \"++\"]")])
+        let (_, result) = try build(["portfolio/p.md": post("title: P\ntechnologies: [Swift, 3, [x], \"--\"]")])
         #expect(errorPositions(result) == [
             "invalid-type@sites/site/portfolio/p.md:3:26",
             "invalid-value@sites/site/portfolio/p.md:3:31",

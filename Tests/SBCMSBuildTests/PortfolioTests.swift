@@ -70,6 +70,17 @@ import Testing
         #expect(counts == ["kotlin:1", "rust:2", "sqlite:2", "swift:2", "typescript:1"])
     }
 
+    @Test func plusAndSharpKeepLanguagesApart() throws {
+        let repo = try FixtureRepository()
+        try repo.writeSite("langs")
+        try repo.write("sites/langs/portfolio/engine.md", "---\ntitle: Engine\ntechnologies: [C, C++, \"C#\", F#]\n---\nBody.\n")
+        let result = try #require(buildSites(repo, ["langs"]).first)
+        #expect(result.status == .built, "\(result.diagnostics.map(\.formatted))")
+        for slug in ["c", "c-plus-plus", "c-sharp", "f-sharp"] {
+            #expect(repo.exists("output/langs/portfolio/technologies/\(slug)/index.html"), "\(slug)")
+        }
+    }
+
     @Test func projectPageHasGalleryLinksBacklinksAndJSONLD() throws {
         let (repo, _) = try buildWorks()
         let page = try repo.read("output/works/portfolio/tide-tables/index.html")

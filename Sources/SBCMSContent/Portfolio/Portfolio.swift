@@ -9,6 +9,20 @@ public struct TechnologyTerm: Sendable {
     public var url: String
     /// Indexes into `Portfolio.projects`, in list order.
     public var projectIndexes: [Int]
+
+    /// The slug of a technology name: like `Slug.make`, but `+` and `#` are spelled out, so
+    /// `C`, `C++` and `C#` stay three technologies (`c`, `c-plus-plus`, `c-sharp`).
+    public static func slug(for name: String) -> String {
+        var spelled = ""
+        for character in name {
+            switch character {
+            case "+": spelled += " plus "
+            case "#": spelled += " sharp "
+            default: spelled.append(character)
+            }
+        }
+        return Slug.make(spelled)
+    }
 }
 
 /// A site's portfolio: its projects in list order and the technologies they use.
@@ -47,7 +61,7 @@ public struct Portfolio: Sendable {
         var bySlug: [String: TechnologyTerm] = [:]
         for (index, project) in projects.enumerated() {
             for name in project.technologies {
-                let slug = Slug.make(name)
+                let slug = TechnologyTerm.slug(for: name)
                 bySlug[slug, default: TechnologyTerm(name: name, slug: slug, url: Self.technologiesURL + slug + "/",
                                                      projectIndexes: [])].projectIndexes.append(index)
             }
@@ -57,7 +71,7 @@ public struct Portfolio: Sendable {
 
     /// The term of a technology name (`Swift` or `swift`), if a project uses it.
     public func technology(named name: String) -> TechnologyTerm? {
-        technologyIndexes[Slug.make(name)].map { technologies[$0] }
+        technologyIndexes[TechnologyTerm.slug(for: name)].map { technologies[$0] }
     }
 
     static func listOrder(_ left: Project, _ right: Project) -> Bool {

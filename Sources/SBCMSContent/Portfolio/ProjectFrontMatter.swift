@@ -107,7 +107,7 @@ struct ProjectFrontMatter: Sendable {
         var seen: Set<String> = []
         var result: [String] = []
         for name in names {
-            let slug = Slug.make(name)
+            let slug = TechnologyTerm.slug(for: name)
             if slug.isEmpty {
                 let node = items.first { $0.value.scalarText == name }
                 reader.report(.error(
