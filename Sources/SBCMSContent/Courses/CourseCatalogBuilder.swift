@@ -212,7 +212,8 @@ struct CourseCatalogBuilder: Sendable {
                 let front = CourseYAML.render(card.front, node: card.frontNode, lines: deck.lines, file: file, with: renderer)
                 let back = CourseYAML.render(card.back, node: card.backNode, lines: deck.lines, file: file, with: renderer)
                 bodies += [(file.path, front), (file.path, back)]
-                return Flashcard(id: card.id, frontHTML: front.document.html, backHTML: back.document.html)
+                return Flashcard(id: card.id, frontHTML: front.document.html, frontInlineHTML: inlineHTML(front.document.html),
+                                 backHTML: back.document.html)
             }
             lesson.deck = FlashcardDeck(cards: cards)
         }

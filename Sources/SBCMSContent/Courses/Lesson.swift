@@ -88,5 +88,7 @@ public struct FlashcardDeck: Sendable {
 public struct Flashcard: Sendable {
     public var id: String
     public var frontHTML: String
+    /// The front without its `<p>` when it is one paragraph (fits in a `<summary>`); else nil.
+    public var frontInlineHTML: String?
     public var backHTML: String
 }
