@@ -137,8 +137,8 @@ struct CourseFileReader {
 
     private func readModule(_ reader: inout FieldReader, node: YAMLNode, courseID: String,
                             lessonIDs: inout [String: Int]) -> ModuleSpec? {
-        let id = CourseYAML.slug("id", in: &reader, example: "intro")
-        let title = reader.string("title", required: true, example: "Introduction")
+        let id = CourseYAML.slug("id", in: &reader, at: node, example: "intro")
+        let title = CourseYAML.required("title", in: &reader, at: node, example: "Introduction")
         let description = reader.string("description")
         if reader.map["lessons"] == nil {
             reader.report(.error("missing-key", at: reader.location(of: node),
@@ -167,7 +167,7 @@ struct CourseFileReader {
 
     private func readLesson(_ reader: inout FieldReader, node: YAMLNode, courseID: String) -> LessonSpec? {
         let entryLocation = reader.location(of: node)
-        let id = CourseYAML.slug("id", in: &reader, example: "hello")
+        let id = CourseYAML.slug("id", in: &reader, at: node, example: "hello")
         let title = reader.string("title")
         var type: LessonType?
         if reader.map["type"] == nil {

@@ -73,9 +73,22 @@ enum CourseYAML {
         }
     }
 
+    /// A required string of a map that is an item of a list: a missing one is reported at the
+    /// item's own position (`node`), not at column 1.
+    static func required(_ key: String, in reader: inout FieldReader, at node: YAMLNode, example: String) -> String? {
+        let value = reader.string(key, example: example)
+        let entry = reader.map[key]
+        if value == nil, entry == nil || entry?.value == .null || entry?.value.scalarText == "" {
+            reader.report(.error("missing-key", at: reader.location(of: node),
+                                 "\(reader.what) has no `\(key)`, which is required",
+                                 hint: "add a line such as `\(key): \(example)`"))
+        }
+        return value
+    }
+
     /// A required id that must be a slug; reports a missing or invalid one.
-    static func slug(_ key: String, in reader: inout FieldReader, example: String) -> String? {
-        guard let id = reader.string(key, required: true, example: example) else { return nil }
+    static func slug(_ key: String, in reader: inout FieldReader, at node: YAMLNode, example: String) -> String? {
+        guard let id = required(key, in: &reader, at: node, example: example) else { return nil }
         guard Slug.isValid(id) else {
             let suggestion = Slug.make(id).isEmpty ? example : Slug.make(id)
             reader.report(.error("invalid-slug", at: reader.map[key].map(reader.location(of:)) ?? reader.location,

@@ -36,9 +36,9 @@ struct FlashcardFileReader {
         var seen: [String: Int] = [:]
         for (map, node) in CourseYAML.maps("cards", in: &reader, example: "{ id: c1, front: Term, back: Meaning }") {
             var cardReader = FieldReader(map: map, location: location, mapLine: node.line, what: "card")
-            let id = CourseYAML.slug("id", in: &cardReader, example: "c1")
-            let front = cardReader.string("front", required: true, example: "Term")
-            let back = cardReader.string("back", required: true, example: "What the term means")
+            let id = CourseYAML.slug("id", in: &cardReader, at: node, example: "c1")
+            let front = CourseYAML.required("front", in: &cardReader, at: node, example: "Term")
+            let back = CourseYAML.required("back", in: &cardReader, at: node, example: "What the term means")
             CourseYAML.warnUnknown(&cardReader, known: Self.cardKeys)
             if let id, let front, let back, let frontNode = map["front"], let backNode = map["back"] {
                 if let line = seen[id], let idNode = map["id"] {

@@ -74,10 +74,10 @@ struct QuizFileReader {
 
     private func readQuestion(_ reader: inout FieldReader, node: YAMLNode) -> QuizSpec.Question? {
         let entry = reader.location(of: node)
-        let id = CourseYAML.slug("id", in: &reader, example: "q1")
+        let id = CourseYAML.slug("id", in: &reader, at: node, example: "q1")
         let kind = reader.map["kind"] == nil ? .single
             : reader.choice("kind", in: QuizQuestionKind.allCases.map(\.rawValue)).flatMap(QuizQuestionKind.init(rawValue:))
-        let prompt = reader.string("prompt", required: true, example: "What does `let` declare?")
+        let prompt = CourseYAML.required("prompt", in: &reader, at: node, example: "What does `let` declare?")
         _ = reader.string("explanation")
         var choices: [String]?
         if let kind {
