@@ -84,7 +84,7 @@ struct CourseFileReader {
             PostFrontMatter.checkMediaPath(path, node: yaml.map["image"], key: "image", filePaths: filePaths,
                                            reader: &reader)
         }.map { "/" + $0 }
-        if yaml.map["modules"] == nil {
+        if yaml.map["modules"] == nil || yaml.map["modules"]?.value == .null {
             reader.report(.error("missing-key", at: location.at(line: 1, column: 1),
                                  "course.yaml has no `modules`, which is required",
                                  hint: "add `modules:` with at least one module and its `lessons:`"))
