@@ -92,9 +92,11 @@ struct CourseFileReader {
         var modules: [ModuleSpec] = []
         var moduleIDs: [String: Int] = [:]
         var lessonIDs: [String: Int] = [:]
+        var lessonFiles: [String: Int] = [:]
         for (map, node) in CourseYAML.maps("modules", in: &reader, example: "{ id: intro, title: Introduction, lessons: [...] }") {
             var moduleReader = FieldReader(map: map, location: location, mapLine: node.line, what: "module")
-            if let module = readModule(&moduleReader, node: node, courseID: id, lessonIDs: &lessonIDs) {
+            if let module = readModule(&moduleReader, node: node, courseID: id, lessonIDs: &lessonIDs,
+                                       lessonFiles: &lessonFiles) {
                 if let line = moduleIDs[module.id], let idNode = map["id"] {
                     moduleReader.report(.error("duplicate-id", at: moduleReader.location(of: idNode),
                                                "module id '\(module.id)' is already used on line \(line)",
@@ -136,7 +138,7 @@ struct CourseFileReader {
     }
 
     private func readModule(_ reader: inout FieldReader, node: YAMLNode, courseID: String,
-                            lessonIDs: inout [String: Int]) -> ModuleSpec? {
+                            lessonIDs: inout [String: Int], lessonFiles: inout [String: Int]) -> ModuleSpec? {
         let id = CourseYAML.slug("id", in: &reader, at: node, example: "intro")
         let title = CourseYAML.required("title", in: &reader, at: node, example: "Introduction")
         let description = reader.string("description")
@@ -153,7 +155,12 @@ struct CourseFileReader {
                     lessonReader.report(.error("duplicate-id", at: lessonReader.location(of: idNode),
                                                "lesson id '\(lesson.id)' is already used on line \(line) of this course",
                                                hint: "lesson ids must be unique within the course, across modules"))
+                } else if let file = lesson.file, let line = lessonFiles[file.path], let fileNode = map["file"] {
+                    lessonReader.report(.error("duplicate-lesson-file", at: lessonReader.location(of: fileNode),
+                                               "\(file.path) is already the file of the lesson on line \(line)",
+                                               hint: "every lesson has its own file; copy it if two lessons really share the text"))
                 } else {
+                    if let file = lesson.file { lessonFiles[file.path] = map["file"]?.line ?? lessonNode.line }
                     lessonIDs[lesson.id] = map["id"]?.line ?? lessonNode.line
                     lessons.append(lesson)
                 }
