@@ -53,6 +53,12 @@ import Testing
         }
     }
 
+    @Test func courseOutputIsDeterministic() throws {
+        let (first, _) = try buildAcademy(drafts: true, removeOverrides: true)
+        let (second, _) = try buildAcademy(drafts: true, removeOverrides: true)
+        #expect(GoldenTree.compare(actual: first.root + "/output/academy", expected: second.root + "/output/academy").isEmpty)
+    }
+
     @Test func lessonsKnowTheirPositionAndNeighboursAcrossModules() throws {
         let (repo, _) = try buildAcademy()
         let quiz = try repo.read("output/academy/courses/swift-basics/practice/check-1/index.html")

@@ -254,7 +254,8 @@ struct CourseFileReader {
             }
             return nil
         }
-        let videoLine = reader.map["video"]?.line ?? entryLocation.line
+        let videoNode = reader.map["video"] ?? YAMLNode(.null, line: entryLocation.line, column: entryLocation.column)
+        let videoLine = videoNode.line
         var videoReader = FieldReader(map: map, location: reader.location, mapLine: videoLine, what: "video")
         var video: LessonVideo?
         if let url = videoReader.string("url"), let node = map["url"] {
@@ -273,7 +274,7 @@ struct CourseFileReader {
                 }
             }
         } else if map["url"] == nil {
-            videoReader.report(.error("missing-key", at: reader.location(of: reader.map["video"] ?? YAMLNode(.null, line: videoLine, column: 1)),
+            videoReader.report(.error("missing-key", at: reader.location(of: videoNode),
                                       "video has no `url`, which is required",
                                       hint: "add `url: \"https://example.com/lesson.mp4\"`"))
         }
