@@ -15,6 +15,8 @@ import Testing
         let repo = try FixtureRepository()
         try repo.copySites(from: Self.fixture)
         if !overrides { try repo.remove("sites/works/layouts") }
+        // Outside git, docs take their dates from file times: fix them so builds compare equal.
+        try repo.setModificationDates(under: "sites/works", to: DocsTreeTests.fixedDate)
         let result = try #require(buildSites(repo, ["works"]).first)
         return (repo, result)
     }

@@ -12,11 +12,12 @@ struct ParsedFile<FrontMatter: Sendable>: Sendable {
     var diagnostics: [Diagnostic]
 }
 
-/// Reads a Markdown file with front matter: rejects unreadable, binary and front-matter-less
-/// files with a diagnostic, then lets `read` check the front matter.
+/// Reads a Markdown file with front matter: rejects unreadable, binary and (unless
+/// `requireFrontMatter` is false) front-matter-less files with a diagnostic, then lets `read`
+/// check the front matter (an empty map when the file has none).
 enum MarkdownFileReader {
     static func parse<FrontMatter: Sendable>(
-        _ file: SourceFile, site: SiteConfig,
+        _ file: SourceFile, site: SiteConfig, requireFrontMatter: Bool = true,
         read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
     ) -> ParsedFile<FrontMatter> {
         let location = SourceLocation(site: site.id, file: file.displayPath)
@@ -39,7 +40,7 @@ enum MarkdownFileReader {
         case .failure(let diagnostic): return failed(diagnostic)
         case .success(let parsed): markdown = parsed
         }
-        if !markdown.hasFrontMatter {
+        if requireFrontMatter && !markdown.hasFrontMatter {
             return failed(.error("front-matter-missing", at: location.at(line: 1, column: 1),
                                  "page has no front matter",
                                  hint: "start the file with a `---` line, `title: ...`, and another `---` line"))
