@@ -49,7 +49,7 @@ struct CharacterGraphSVG {
     /// The SVG document: with the XML declaration for a file, without it for inline use.
     func render(standalone: Bool) -> String {
         let ringCount = nodes.count - (center == nil ? 0 : 1)
-        let radius = max(ringCount <= 1 && center == nil ? 0 : 70, Double(ringCount) * Self.arc / (2 * Double.pi))
+        let radius = max(ringCount <= 1 && center == nil ? 0 : 90, Double(ringCount) * Self.arc / (2 * Double.pi))
         let labels = nodes.map { Self.label($0.name) }
         let labelWidth = labels.map { Self.textWidth($0) }.max() ?? 0
         let margin = labelWidth + 24
@@ -122,6 +122,7 @@ struct CharacterGraphSVG {
                 var degrees = position.angle * 180 / Double.pi
                 let leftSide = cos(position.angle) < -0.000_001
                 if leftSide { degrees += 180 }
+                if degrees > 180 { degrees -= 360 }
                 let distance = Self.nodeRadius + 5
                 let x = position.x + distance * cos(position.angle)
                 let y = position.y + distance * sin(position.angle)
