@@ -48,9 +48,4 @@ public struct CharacterCast: Sendable {
         }
         kinds = Set(relationships.map(\.kind)).sorted()
     }
-
-    /// The character with `slug`, if it is public.
-    public func index(of slug: String) -> Int? {
-        characters.firstIndex { $0.slug == slug }
-    }
 }

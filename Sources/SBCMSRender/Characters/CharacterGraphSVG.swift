@@ -45,11 +45,12 @@ struct CharacterGraphSVG {
     static let arc = 22.0
     static let nodeRadius = 6.0
     static let maxLabel = 30
+    static let legendTitle = "Relationship kinds (arrows point from who names it)"
 
     /// The SVG document: with the XML declaration for a file, without it for inline use.
     func render(standalone: Bool) -> String {
         let ringCount = nodes.count - (center == nil ? 0 : 1)
-        let radius = max(ringCount <= 1 && center == nil ? 0 : 90, Double(ringCount) * Self.arc / (2 * Double.pi))
+        let radius = max(ringCount == 0 || (ringCount == 1 && center == nil) ? 0 : 90, ringCount == 0 ? 0 : Double(ringCount) * Self.arc / (2 * Double.pi))
         let labels = nodes.map { Self.label($0.name) }
         let labelWidth = labels.map { Self.textWidth($0) }.max() ?? 0
         let margin = labelWidth + 24
@@ -68,7 +69,9 @@ struct CharacterGraphSVG {
         }
         let legendRows = kinds.isEmpty ? 0 : kinds.count + 1
         let legendHeight = Double(legendRows) * 20 + (legendRows > 0 ? 10 : 0)
-        let width = max(size, 220)
+        let legendWidth = kinds.isEmpty ? 0
+            : max(Self.textWidth(Self.legendTitle), 40 + (kinds.map { Self.textWidth($0) }.max() ?? 0)) + 32
+        let width = max(size, 220, legendWidth)
         let height = size + legendHeight
         let offsetX = (width - size) / 2
 
@@ -136,7 +139,7 @@ struct CharacterGraphSVG {
         if !kinds.isEmpty {
             var y = size + 20
             svg += "<g class=\"legend\" fill=\"#24292f\">\n"
-            svg += "<text x=\"16\" y=\"\(Self.number(y))\" font-weight=\"bold\">Relationship kinds (arrow: from the character who names the relationship)</text>\n"
+            svg += "<text x=\"16\" y=\"\(Self.number(y))\" font-weight=\"bold\">\(Self.legendTitle)</text>\n"
             for (index, kind) in kinds.enumerated() {
                 y += 20
                 svg += "<line x1=\"16\" y1=\"\(Self.number(y - 4))\" x2=\"48\" y2=\"\(Self.number(y - 4))\" stroke=\"\(Self.color(index))\" stroke-width=\"2\""
