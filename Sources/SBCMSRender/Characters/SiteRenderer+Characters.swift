@@ -36,8 +36,9 @@ extension SiteRenderer {
     /// The section's indexable pages.
     func characterSitemapEntries() -> [SitemapEntry] {
         guard !cast.isEmpty else { return [] }
-        var entries = [SitemapEntry(url: "/characters/", lastModified: nil),
-                       SitemapEntry(url: "/characters/timeline/", lastModified: nil)]
+        let newest = cast.characters.compactMap { $0.history?.lastModified }.max()
+        var entries = [SitemapEntry(url: "/characters/", lastModified: newest),
+                       SitemapEntry(url: "/characters/timeline/", lastModified: newest)]
         entries += cast.listOrder.map { SitemapEntry(url: cast.characters[$0].url, lastModified: cast.characters[$0].history?.lastModified) }
         return entries
     }
