@@ -12,11 +12,15 @@ enum CharacterFixture {
 
     /// Builds the fixture; with `themeLayouts`, the site's plain-text layout overrides are
     /// removed so the default theme's own layouts render the pages.
-    static func build(themeLayouts: Bool = false) throws -> (FixtureRepository, SiteBuildResult) {
+    static func build(themeLayouts: Bool = false, theme: String = "default") throws -> (FixtureRepository, SiteBuildResult) {
         let repo = try FixtureRepository()
         try repo.copySites(from: root)
         try FileManager.default.copyItem(atPath: root + "/templates", toPath: repo.root + "/templates")
         if themeLayouts { try repo.remove("sites/cast/layouts") }
+        if theme != "default" {
+            let config = try repo.read("sites/cast/site.yaml").replacingOccurrences(of: "theme: default", with: "theme: \(theme)")
+            try repo.write("sites/cast/site.yaml", config)
+        }
         let result = try #require(buildSites(repo, ["cast"]).first)
         return (repo, result)
     }

@@ -127,6 +127,17 @@ import Testing
         #expect(index.contains("\"characters\": \"https://cast.example.com/api/v1/characters.json\""))
     }
 
+    @Test func theMinimalThemeRendersEveryCharactersPage() throws {
+        let (repo, result) = try CharacterFixture.build(themeLayouts: true, theme: "minimal")
+        #expect(result.status == .built, "\(result.diagnostics.map(\.formatted))")
+        let list = try repo.read("output/cast/characters/index.html")
+        #expect(list.contains("<a href=\"/characters/ada/\">Ada &lt;Quill&gt; &amp; Co</a> <small>(Hero)</small>"))
+        #expect(list.contains("<figure class=\"cast-graph\">"))
+        let bram = try repo.read("output/cast/characters/bram/index.html")
+        #expect(bram.contains("<li>Ally of <a href=\"/characters/ada/\">Ada &lt;Quill&gt; &amp; Co</a> — met at the &quot;harbour&quot;</li>"))
+        #expect(try repo.read("output/cast/characters/timeline/index.html").contains("<time datetime=\"1955-03-01T10:00:00Z\">1955-03-01T10:00:00Z</time>"))
+    }
+
     @Test func everyCharactersAPIFileHasTheDataMetaLinksShape() throws {
         let (repo, _) = try CharacterFixture.build()
         let files = ["api/v1/characters.json"] + repo.files(under: "output/cast/api/v1/characters").map { "api/v1/characters/" + $0 }
