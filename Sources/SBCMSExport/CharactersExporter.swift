@@ -77,7 +77,7 @@ struct ExportedRelation {
     var isIncoming: Bool
     var kind: String
     var note: String?
-    var other: Character
+    var other: CharacterProfile
 
     /// `Ally` for outgoing, `Ally of` for incoming.
     var label: String {

@@ -70,7 +70,7 @@ struct CharactersHTMLDocument {
         return (html, media.embeddedCount)
     }
 
-    static func sectionID(_ character: Character) -> String { "character-" + character.slug }
+    static func sectionID(_ character: CharacterProfile) -> String { "character-" + character.slug }
 
     private static func time(_ entry: CharacterTimelineEntry) -> String {
         let datetime = entry.date.hasTime ? entry.date.rfc3339 : entry.date.isoDay

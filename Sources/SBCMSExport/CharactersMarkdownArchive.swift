@@ -67,7 +67,7 @@ struct CharactersMarkdownArchive {
     }
 
     /// YAML front matter in the site format; every string double-quoted.
-    private func frontMatter(_ character: Character, index: Int, cast: CharacterCast) -> String {
+    private func frontMatter(_ character: CharacterProfile, index: Int, cast: CharacterCast) -> String {
         var yaml = "---\nname: \(Self.quoted(character.name))\nslug: \(Self.quoted(character.slug))\n"
         if let template = character.template { yaml += "template: \(Self.quoted(template.fileName))\n" }
         if !character.profile.isEmpty {

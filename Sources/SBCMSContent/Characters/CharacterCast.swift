@@ -6,7 +6,7 @@ public struct CharacterCast: Sendable {
     public static let empty = CharacterCast(characters: [], relationships: [])
 
     /// Sorted by slug: the graph's order.
-    public var characters: [Character]
+    public var characters: [CharacterProfile]
     /// Relationships between public characters, in the source characters' order, then as written.
     public var relationships: [CharacterRelationship]
     /// Character index → its relationships both ways, outgoing first (as written), then incoming
@@ -22,7 +22,7 @@ public struct CharacterCast: Sendable {
     /// True when the site has no public characters to build.
     public var isEmpty: Bool { characters.isEmpty }
 
-    public init(characters: [Character], relationships: [CharacterRelationship]) {
+    public init(characters: [CharacterProfile], relationships: [CharacterRelationship]) {
         self.characters = characters
         self.relationships = relationships
         var relations = Array(repeating: [CharacterRelationView](), count: characters.count)

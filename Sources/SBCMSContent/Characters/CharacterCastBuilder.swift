@@ -140,12 +140,12 @@ struct CharacterCastBuilder: Sendable {
         let privateBodies = Parallel.map(privateCharacters) { character in
             renderer.render(character.parsed.body, lineOffset: character.parsed.bodyLineOffset, file: character.parsed.file)
         }
-        var characters: [Character] = []
+        var characters: [CharacterProfile] = []
         var bodies: [(path: String, body: RenderedBody)] = []
         for (checked, body) in zip(publicCharacters, publicBodies) {
             let frontMatter = checked.frontMatter
             bodies.append((checked.parsed.file.path, body))
-            characters.append(Character(
+            characters.append(CharacterProfile(
                 source: checked.parsed.file, name: frontMatter.name, slug: frontMatter.slug, url: url(frontMatter.slug),
                 template: checked.template, profile: checked.profile, images: frontMatter.images, tags: frontMatter.tags,
                 timeline: frontMatter.timeline, bio: body.document, bioMarkdown: checked.parsed.body,

@@ -46,7 +46,7 @@ extension APIWriter {
         return OutputFile(path: APIPaths.outputPath(url), content: .text(document(data, selfURL: url)))
     }
 
-    private func characterFields(_ character: Character) -> [(String, JSONValue)] {
+    private func characterFields(_ character: CharacterProfile) -> [(String, JSONValue)] {
         [
             ("slug", .string(character.slug)),
             ("name", .string(character.name)),

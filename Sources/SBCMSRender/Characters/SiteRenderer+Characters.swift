@@ -135,7 +135,7 @@ extension SiteRenderer {
         return page("character", url: character.url, context)
     }
 
-    func characterSummary(_ character: Character) -> CharacterSummary {
+    func characterSummary(_ character: CharacterProfile) -> CharacterSummary {
         let summary = character.profile.prefix(3).map { "\($0.field.label): \($0.value.displayText)" }.joined(separator: " · ")
         return CharacterSummary(name: character.name, slug: character.slug, url: character.url,
                                 templateName: character.template?.title, summary: summary, tags: character.tags,
@@ -172,7 +172,7 @@ extension SiteRenderer {
         cast.relations[index].map { ($0, cast.relationships[$0.relationship]) }
     }
 
-    private func timelineItem(_ entry: CharacterTimelineEntry, of character: Character) -> CharacterTimelineItem {
+    private func timelineItem(_ entry: CharacterTimelineEntry, of character: CharacterProfile) -> CharacterTimelineItem {
         CharacterTimelineItem(dateISO: entry.date.hasTime ? entry.date.rfc3339 : entry.date.isoDay, date: entry.dateText,
                               event: entry.event, name: character.name, url: character.url)
     }
@@ -181,7 +181,7 @@ extension SiteRenderer {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    private func characterJSONLD(_ character: Character, description: String) -> String {
+    private func characterJSONLD(_ character: CharacterProfile, description: String) -> String {
         var fields = [
             "\"@context\":\"https://schema.org\"", "\"@type\":\"Person\"",
             "\"name\":\(script(character.name))",
