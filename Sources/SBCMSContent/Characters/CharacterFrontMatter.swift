@@ -104,7 +104,7 @@ struct CharacterFrontMatter: Sendable {
         let example = "{ to: other-slug, kind: ally, note: ... }"
         return mapItems(node, key: "relationships", example: example, reader: &reader).compactMap { item, map in
             var itemReader = FieldReader(map: map, location: reader.location, mapLine: item.line, what: "this relationship")
-            defer { for diagnostic in itemReader.diagnostics { reader.report(diagnostic.pointing(at: item)) } }
+            defer { for diagnostic in itemReader.diagnostics { reader.report(diagnostic.missingKeyMoved(to: item)) } }
             for entry in itemReader.unknownEntries(known: ["to", "kind", "note"]) {
                 itemReader.report(.error("unknown-key", at: reader.location.at(line: entry.keyLine, column: entry.keyColumn),
                                          "unknown key `\(entry.key)` in a relationship", hint: "a relationship has to, kind and note"))
@@ -121,7 +121,7 @@ struct CharacterFrontMatter: Sendable {
         let example = "{ date: 1930-07-08, event: ... }"
         let entries = mapItems(node, key: "timeline", example: example, reader: &reader).compactMap { item, map -> CharacterTimelineEntry? in
             var itemReader = FieldReader(map: map, location: reader.location, mapLine: item.line, what: "this timeline entry")
-            defer { for diagnostic in itemReader.diagnostics { reader.report(diagnostic.pointing(at: item)) } }
+            defer { for diagnostic in itemReader.diagnostics { reader.report(diagnostic.missingKeyMoved(to: item)) } }
             for entry in itemReader.unknownEntries(known: ["date", "event"]) {
                 itemReader.report(.error("unknown-key", at: reader.location.at(line: entry.keyLine, column: entry.keyColumn),
                                          "unknown key `\(entry.key)` in a timeline entry", hint: "a timeline entry has date and event"))
@@ -137,7 +137,7 @@ struct CharacterFrontMatter: Sendable {
 
 extension Diagnostic {
     /// A missing key of a list item is reported at the item itself, not at column 1 of its line.
-    func pointing(at item: YAMLNode) -> Diagnostic {
+    func missingKeyMoved(to item: YAMLNode) -> Diagnostic {
         guard code == "missing-key", line == item.line else { return self }
         var moved = self
         moved.column = item.column

@@ -70,7 +70,7 @@ struct CharacterTemplateReader {
             return nil
         }
         var reader = FieldReader(map: map, location: location, mapLine: node.line, what: "this field")
-        defer { diagnostics += reader.diagnostics.map { $0.pointing(at: node) } }
+        defer { diagnostics += reader.diagnostics.map { $0.missingKeyMoved(to: node) } }
         for entry in reader.unknownEntries(known: Self.fieldKeys) {
             reader.report(.error("unknown-key", at: location.at(line: entry.keyLine, column: entry.keyColumn),
                                  "unknown key `\(entry.key)` in a template field",
