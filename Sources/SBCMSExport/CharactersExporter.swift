@@ -79,10 +79,10 @@ struct ExportedRelation {
     var note: String?
     var other: CharacterProfile
 
-    /// `Ally` for outgoing, `Ally of` for incoming.
+    /// `Ally:` for outgoing, `Ally of` for incoming.
     var label: String {
         let kind = self.kind.prefix(1).uppercased() + self.kind.dropFirst()
-        return isIncoming ? "\(kind) of" : kind
+        return isIncoming ? "\(kind) of" : kind + ":"
     }
 
     static func of(_ index: Int, in cast: CharacterCast) -> [ExportedRelation] {

@@ -36,7 +36,7 @@ import Testing
         let labels = try cast.nodes(forXPath: "//*[local-name()='a']/*[local-name()='text']").map { $0.stringValue ?? "" }
         #expect(labels == ["Ada <Quill> & Co", "Bram", "Cleo"])
         let legend = try cast.nodes(forXPath: "//*[local-name()='g'][@class='legend']/*[local-name()='text']").map { $0.stringValue ?? "" }
-        #expect(legend.dropFirst() == ["ally", "rival", "student"])
+        #expect(legend.dropFirst() == ["ally", "rival", "teacher"])
         let description = try cast.nodes(forXPath: "//*[local-name()='desc']").first?.stringValue ?? ""
         #expect(description.contains("Ada <Quill> & Co → ally → Bram (met at the \"harbour\")"))
     }

@@ -39,7 +39,7 @@ import Testing
         let (repo, _) = try CharacterFixture.build()
         let ada = try repo.read("output/cast/characters/ada/index.html")
         #expect(ada.contains("outgoing: Ally Bram </characters/bram/> note: met at the &quot;harbour&quot;"))
-        #expect(ada.contains("incoming: Student of Cleo </characters/cleo/> note: learns to draw maps"))
+        #expect(ada.contains("incoming: Teacher of Cleo </characters/cleo/> note: teaches her to draw maps"))
         let bram = try repo.read("output/cast/characters/bram/index.html")
         #expect(bram.contains("incoming: Ally of Ada &lt;Quill&gt; &amp; Co </characters/ada/> note: met at the &quot;harbour&quot;"))
         #expect(bram.contains("outgoing: Rival Cleo </characters/cleo/>"))
@@ -118,8 +118,11 @@ import Testing
         let ada = try repo.read("output/cast/characters/ada/index.html")
         #expect(ada.contains("<dt>Height (m)</dt>\n<dd>1.7</dd>"))
         #expect(ada.contains("\"@type\":\"Person\""))
-        #expect(ada.contains("Student of <a href=\"/characters/cleo/\">Cleo</a>"))
+        #expect(ada.contains("Teacher of <a href=\"/characters/cleo/\">Cleo</a>"))
         #expect(try repo.read("output/cast/characters/timeline/index.html").contains("<time datetime=\"1802-11-30\">1802-11-30</time>"))
+        for page in ["characters/index.html", "characters/ada/index.html", "characters/timeline/index.html"] {
+            #expect(!(try repo.read("output/cast/" + page)).contains("}}"), "\(page) shows Mustache text")
+        }
         let sitemap = try repo.read("output/cast/sitemap.xml")
         #expect(sitemap.contains("https://cast.example.com/characters/ada/"))
         #expect(sitemap.contains("https://cast.example.com/characters/timeline/"))

@@ -43,7 +43,7 @@ import ZIPFoundation
         let relations = (ada["relationships"] as? [[String: Any]] ?? []).map {
             "\($0["direction"] ?? "") \($0["kind"] ?? "") \($0["slug"] ?? "")"
         }
-        #expect(relations == ["outgoing ally bram", "incoming student cleo"])
+        #expect(relations == ["outgoing ally bram", "incoming teacher cleo"])
         let timeline = (object["timeline"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
         #expect(timeline == ["1802-11-30", "1930-07-08", "1955-03-01", "1955-03-01", "1955-03-01T10:00:00Z"])
         // The same input gives the same file.
@@ -68,7 +68,7 @@ import ZIPFoundation
         #expect(ada.hasPrefix("---\nname: \"Ada <Quill> & Co\"\nslug: \"ada\"\ntemplate: \"hero.yaml\"\nprofile:\n  species: \"human\"\n  age: 36\n"))
         #expect(ada.contains("relationships:\n  - { to: \"bram\", kind: \"ally\", note: \"met at the \\\"harbour\\\"\" }\ntimeline:"))
         #expect(ada.contains("[post](https://cast.example.com/blog/intro/)"))
-        #expect(ada.hasSuffix("## Relationships\n\n- Ally [Bram](bram.md) — met at the \"harbour\"\n- Student of [Cleo](cleo.md) — learns to draw maps\n"))
+        #expect(ada.hasSuffix("## Relationships\n\n- Ally: [Bram](bram.md) — met at the \"harbour\"\n- Teacher of [Cleo](cleo.md) — teaches her to draw maps\n"))
         #expect(files["characters/index.md"]?.contains("- 1802-11-30: [Bram](bram.md) — Wakes up under the hill.") == true)
     }
 
@@ -81,7 +81,7 @@ import ZIPFoundation
         #expect(html.contains("<section id=\"character-ada\" class=\"character\" data-url=\"/characters/ada/\">"))
         #expect(html.contains("<h2>Ada &lt;Quill&gt; &amp; Co</h2>"))
         #expect(html.contains("<dt>Height (m)</dt><dd>1.7</dd>"))
-        #expect(html.contains("<li>Student of <a href=\"#character-cleo\">Cleo</a> — learns to draw maps</li>"))
+        #expect(html.contains("<li>Teacher of <a href=\"#character-cleo\">Cleo</a> — teaches her to draw maps</li>"))
         #expect(html.contains("See her <a href=\"#character-bram\">friend</a> and the <a href=\"https://cast.example.com/blog/intro/\">post</a>"))
         #expect(html.contains("<img src=\"data:image/png;base64,"))
         let relative = String(decoding: try export(repo, .html, images: .relative).1, as: UTF8.self)
