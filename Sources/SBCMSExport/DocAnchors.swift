@@ -30,6 +30,12 @@ struct DocAnchors: Sendable {
         }
     }
 
+    /// Anchors for other single-file exports: section id by site URL (`/characters/ada/` →
+    /// `character-ada`).
+    init(sectionIDs: [String: String]) {
+        idsByURL = sectionIDs
+    }
+
     /// The section id of the doc page at a site URL (`/docs/a/`; `/docs/a` is accepted too).
     func sectionID(forURL url: String) -> String? {
         if let id = idsByURL[url] { return id }

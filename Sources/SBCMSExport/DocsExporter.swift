@@ -26,6 +26,7 @@ public struct DocsExporter: Sendable {
     /// Exports the docs of `sites/<siteID>/` to the file at the absolute `path`, replacing it.
     /// Throws `ExportError`; nothing is written then.
     public func export(siteID: String, to path: String) throws -> ExportResult {
+        if options.format == .json { throw ExportError.unsupportedFormat(kind: .docs, format: .json) }
         var weasyPrint: String?
         if options.format == .pdf {
             weasyPrint = options.weasyPrint.executable()
@@ -61,6 +62,8 @@ public struct DocsExporter: Sendable {
                 try options.weasyPrint.convert(executable: weasyPrint ?? "weasyprint", input: input, output: temporary)
             }
             return ExportResult(path: path, format: .pdf, pages: pages, mediaFiles: images, warnings: warnings)
+        case .json:
+            throw ExportError.unsupportedFormat(kind: .docs, format: .json)
         }
     }
 

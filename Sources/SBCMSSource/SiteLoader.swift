@@ -87,7 +87,7 @@ public struct SiteLoader: Sendable {
         source.portfolio = portfolio
         source.characters = characters
         source.characterTemplates = characterTemplates(site: id, diagnostics: &diagnostics)
-        source.history = PageHistoryIndex.load(siteDirectory: directory, files: posts + docs)
+        source.history = PageHistoryIndex.load(siteDirectory: directory, files: posts + docs + characters)
         return (source, diagnostics)
     }
 

@@ -15,6 +15,8 @@ import Testing
         let repo = try FixtureRepository()
         try repo.copySites(from: Self.fixture)
         if removeOverrides { try repo.remove("sites/academy/layouts") }
+        // Outside git, docs take their dates from file times: fix them so builds compare equal.
+        try repo.setModificationDates(under: "sites/academy", to: DocsTreeTests.fixedDate)
         if let theme {
             let config = try repo.read("sites/academy/site.yaml")
             try repo.write("sites/academy/site.yaml", config.replacingOccurrences(of: "theme: default", with: "theme: \(theme)"))

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ExportErrorTests {
     @Test func siteWithErrorsIsNotExported() throws {
         let repo = try ExportFixture.make(extra: ["docs/faq.md": "---\ntitle: FAQ\n---\nSee [nothing](missing.md).\n"])
-        for format in ExportFormat.allCases {
+        for format in ExportKind.docs.formats {
             #expect {
                 try ExportFixture.export(repo, format)
             } throws: { error in

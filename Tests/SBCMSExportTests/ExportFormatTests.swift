@@ -3,6 +3,8 @@ import Testing
 
 @Suite struct ExportFormatTests {
     @Test func formatsHaveTheirCommandLineNames() {
-        #expect(ExportFormat.allCases.map(\.rawValue) == ["html", "markdown", "pdf"])
+        #expect(ExportFormat.allCases.map(\.rawValue) == ["html", "markdown", "pdf", "json"])
+        #expect(ExportKind.docs.formats == [.html, .markdown, .pdf])
+        #expect(ExportKind.characters.formats == [.json, .markdown, .html])
     }
 }
