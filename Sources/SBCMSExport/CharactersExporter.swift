@@ -60,13 +60,7 @@ public struct CharactersExporter: Sendable {
 
     /// Loads the site and builds its content graph; throws when it has errors or no public characters.
     public func loadGraph(siteID: String) throws -> (graph: ContentGraph, warnings: [Diagnostic]) {
-        let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
-        guard let source = loaded else {
-            throw ExportError.siteHasErrors(siteID: siteID, diagnostics: loadDiagnostics.sortedByLocation())
-        }
-        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: ContentOptions(now: options.now)).build()
-        let diagnostics = (loadDiagnostics + contentDiagnostics).sortedByLocation()
-        if diagnostics.containsErrors { throw ExportError.siteHasErrors(siteID: siteID, diagnostics: diagnostics) }
+        let (graph, diagnostics) = try ExportedSite.load(workspace: workspace, siteID: siteID, now: options.now)
         if graph.characters.isEmpty { throw ExportError.noCharacters(siteID: siteID) }
         return (graph, diagnostics)
     }

@@ -19,35 +19,13 @@ struct CharactersHTMLDocument {
         let media = MediaEmbedder(media: graph.media)
         let rewriter = HTMLBodyRewriter(anchors: DocAnchors(sectionIDs: sectionIDs), baseURL: config.baseURL, images: images,
                                         media: media)
-        let siteName = HTMLText.escape(config.name)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(HTMLText.escape(config.language))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="sbcms">
-            <title>\(siteName) — Characters</title>
-            <style>
-            \(ExportStylesheet.css)
+        var html = ExportHTMLOpening.html(config: config, subtitle: "Characters", date: date, extraCSS: """
             .character-profile { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1em; }
             .character-profile dt { font-weight: bold; }
             .character-profile dd { margin: 0; }
             .character-images img { max-width: 12rem; height: auto; margin: 0 .5rem .5rem 0; }
-            </style>
-            </head>
-            <body>
-            <header class="title-page">
-            <h1>\(siteName)</h1>
-            <p class="subtitle">Characters</p>
-            <p class="site-url"><a href="\(HTMLText.escape(config.baseURL))">\(HTMLText.escape(config.baseURL))</a></p>
-            <p class="export-date">Exported on <time datetime="\(date.isoDay)">\(date.readable)</time></p>
-            </header>
-            <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">Contents</h2>
-            <ol>
-
-            """
+            """)
+        html += "<ol>\n"
         for index in cast.listOrder {
             let character = cast.characters[index]
             html += "<li><a href=\"#\(Self.sectionID(character))\">\(HTMLText.escape(character.name))</a></li>\n"

@@ -42,21 +42,11 @@ struct CharactersJSONDocument {
             ("template_name", .optional(character.template?.title)),
             ("tags", .array(character.tags.map(JSONValue.string))),
             ("images", .array(character.images.map { .string(URLPaths.absolute($0, baseURL: baseURL)) })),
-            ("profile", .object(character.profile.map { ($0.field.name, Self.json($0.value)) })),
+            ("profile", .object(character.profile.map { ($0.field.name, $0.value.json) })),
             ("relationships", .array(relationships)),
             ("timeline", .array(character.timeline.map { .object([("date", .string($0.dateText)), ("event", .string($0.event))]) })),
             ("bio_html", .string(TextEscaping.absolutizeURLs(in: character.bio.html, baseURL: baseURL, pageURL: character.url))),
             ("bio_markdown", .string(character.bioMarkdown)),
         ])
-    }
-
-    static func json(_ value: ProfileValue) -> JSONValue {
-        switch value {
-        case .string(let text), .word(let text): return .string(text)
-        case .integer(let number): return .int(number)
-        case .number(let number): return .double(number)
-        case .date(_, let text): return .string(text)
-        case .list(let items): return .array(items.map(json))
-        }
     }
 }

@@ -71,13 +71,7 @@ public struct DocsExporter: Sendable {
     /// every diagnostic) when the site has errors, `.noDocs` when it has no doc pages; returns
     /// the warnings otherwise.
     public func loadGraph(siteID: String) throws -> (graph: ContentGraph, warnings: [Diagnostic]) {
-        let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
-        guard let source = loaded else {
-            throw ExportError.siteHasErrors(siteID: siteID, diagnostics: loadDiagnostics.sortedByLocation())
-        }
-        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: ContentOptions(now: options.now)).build()
-        let diagnostics = (loadDiagnostics + contentDiagnostics).sortedByLocation()
-        if diagnostics.containsErrors { throw ExportError.siteHasErrors(siteID: siteID, diagnostics: diagnostics) }
+        let (graph, diagnostics) = try ExportedSite.load(workspace: workspace, siteID: siteID, now: options.now)
         if graph.docs.isEmpty { throw ExportError.noDocs(siteID: siteID) }
         return (graph, diagnostics)
     }

@@ -18,31 +18,8 @@ struct DocsHTMLDocument {
         let anchors = DocAnchors(tree: tree)
         let media = MediaEmbedder(media: graph.media)
         let rewriter = HTMLBodyRewriter(anchors: anchors, baseURL: config.baseURL, images: images, media: media)
-        let siteName = HTMLText.escape(config.name)
 
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(HTMLText.escape(config.language))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="sbcms">
-            <title>\(siteName) — Documentation</title>
-            <style>
-            \(ExportStylesheet.css)
-            </style>
-            </head>
-            <body>
-            <header class="title-page">
-            <h1>\(siteName)</h1>
-            <p class="subtitle">Documentation</p>
-            <p class="site-url"><a href="\(HTMLText.escape(config.baseURL))">\(HTMLText.escape(config.baseURL))</a></p>
-            <p class="export-date">Exported on <time datetime="\(date.isoDay)">\(date.readable)</time></p>
-            </header>
-            <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">Contents</h2>
-
-            """
+        var html = ExportHTMLOpening.html(config: config, subtitle: "Documentation", date: date)
         if !tree.isEmpty { html += tableOfContents(tree.root, tree: tree, anchors: anchors) }
         html += "</nav>\n<main>\n"
         for index in tree.readingOrder {

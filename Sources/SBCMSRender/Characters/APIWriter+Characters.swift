@@ -15,7 +15,7 @@ extension APIWriter {
     func character(_ index: Int) -> OutputFile {
         let character = graph.characters.characters[index]
         let url = APIPaths.item("characters", character.slug)
-        let profile = JSONValue.object(character.profile.map { ($0.field.name, Self.json($0.value)) })
+        let profile = JSONValue.object(character.profile.map { ($0.field.name, $0.value.json) })
         let relationships = renderer.characterRelations(index).map { view, relationship -> JSONValue in
             let other = graph.characters.characters[view.other]
             return .object([
@@ -57,16 +57,5 @@ extension APIWriter {
             ("api_url", .string(renderer.absolute(APIPaths.item("characters", character.slug)))),
             ("image", .optional(character.imageURL)),
         ]
-    }
-
-    /// A profile value as JSON: numbers as numbers, dates as written, lists as arrays.
-    static func json(_ value: ProfileValue) -> JSONValue {
-        switch value {
-        case .string(let text), .word(let text): return .string(text)
-        case .integer(let number): return .int(number)
-        case .number(let number): return .double(number)
-        case .date(_, let text): return .string(text)
-        case .list(let items): return .array(items.map(json))
-        }
     }
 }
