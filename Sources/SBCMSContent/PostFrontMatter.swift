@@ -59,9 +59,9 @@ struct PostFrontMatter: Sendable {
         let categories = reader.stringList("categories")
         let tags = reader.stringList("tags")
         let excerpt = reader.string("excerpt")
+        let media = MediaPathChecker(filePath: file.path, filePaths: filePaths)
         let featuredImage = reader.string("featured_image").flatMap { path in
-            checkMediaPath(path, node: source.frontMatter["featured_image"], key: "featured_image",
-                           filePaths: filePaths, reader: &reader)
+            media.check(path, node: source.frontMatter["featured_image"], key: "featured_image", reader: &reader)
         }
         var seo = SEOSettings()
         var seoImagePath: String?
@@ -86,8 +86,7 @@ struct PostFrontMatter: Sendable {
                 if case .map(let map) = node.value { return map }
                 return nil
             }
-            seoImagePath = checkMediaPath(path, node: seoMap?["image"], key: "seo.image", filePaths: filePaths,
-                                          reader: &reader)
+            seoImagePath = media.check(path, node: seoMap?["image"], key: "seo.image", reader: &reader)
         }
         var params = YAMLMap()
         params.entries = reader.unknownEntries(known: knownKeys)
@@ -105,30 +104,6 @@ struct PostFrontMatter: Sendable {
         guard utf8.count > 11, utf8[10] == 45, let date = ContentDate(iso: String(decoding: utf8[0..<10], as: UTF8.self))
         else { return (nil, baseName) }
         return (date, String(decoding: utf8[11...], as: UTF8.self))
-    }
-
-    /// A path to a media file must stay under `media/` and exist; `/media/x.png` and
-    /// `media/x.png` are accepted. Returns the site-relative path.
-    static func checkMediaPath(
-        _ path: String, node: YAMLNode?, key: String, filePaths: Set<String>, reader: inout FieldReader
-    ) -> String? {
-        var trimmed = path
-        if trimmed.hasPrefix("/") { trimmed.removeFirst() }
-        let parts = trimmed.split(separator: "/")
-        let location = node.map(reader.location(of:)) ?? reader.location.at(line: reader.mapLine, column: 1)
-        guard parts.first == "media", parts.count >= 2, !parts.contains(".."), !parts.contains(".") else {
-            reader.report(.error("invalid-media-path", at: location,
-                                 "`\(key)` must be a file under media/, found '\(path)'",
-                                 hint: "put the image in the site's media/ folder and write `\(key): media/<file>`"))
-            return nil
-        }
-        guard filePaths.contains(trimmed) else {
-            reader.report(.error("missing-image", at: location,
-                                 "`\(key)` points to \(trimmed), which does not exist",
-                                 hint: "add the file under the site's media/ folder or fix the path"))
-            return nil
-        }
-        return trimmed
     }
 
     static func isExternal(_ path: String) -> Bool {

@@ -109,6 +109,22 @@ import Testing
         #expect(errorPositions(result) == ["missing-partial@sites/bad/layouts/404.mustache:2:3"])
     }
 
+    @Test func mediaPathsInFrontMatterResolveLikeLinksAndStayInTheSite() throws {
+        let result = try buildOne([
+            "media/cover.png": "png",
+            "blog/2026-01-01-relative.md": post("title: Relative\nfeatured_image: ../media/cover.png"),
+            "blog/2026-01-02-rooted.md": post("title: Rooted\nfeatured_image: /media/cover.png"),
+            "blog/2026-01-03-escape.md": post("title: Escape\nfeatured_image: ../../other-site/media/x.png"),
+            "blog/2026-01-04-outside-media.md": post("title: Outside\nfeatured_image: blog/2026-01-01-relative.md"),
+            "blog/2026-01-05-url.md": post("title: URL\nfeatured_image: https://example.com/x.png"),
+        ])
+        #expect(errorPositions(result) == [
+            "path-outside-site@sites/bad/blog/2026-01-03-escape.md:3:17",
+            "invalid-media-path@sites/bad/blog/2026-01-04-outside-media.md:3:17",
+            "invalid-media-path@sites/bad/blog/2026-01-05-url.md:3:17",
+        ])
+    }
+
     @Test func brokenLinksAndImages() throws {
         let body = """
             Intro paragraph with [a good link](2026-01-02-target.md).

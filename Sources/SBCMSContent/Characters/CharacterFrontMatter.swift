@@ -65,11 +65,11 @@ struct CharacterFrontMatter: Sendable {
         }
         let templateName = reader.string("template")
         let profile = reader.map("profile")
+        let media = MediaPathChecker(filePath: file.path, filePaths: filePaths)
         let images = reader.stringList("images").enumerated().compactMap { offset, path -> String? in
             var node: YAMLNode?
             if case .list(let items)? = map["images"]?.value, offset < items.count { node = items[offset] }
-            return PostFrontMatter.checkMediaPath(path, node: node ?? map["images"], key: "images",
-                                                  filePaths: filePaths, reader: &reader)
+            return media.check(path, node: node ?? map["images"], key: "images", reader: &reader)
         }
         let tags = reader.stringList("tags")
         let isPublic = reader.bool("public") ?? true

@@ -94,7 +94,8 @@ struct CourseCatalogBuilder: Sendable {
             return course
         }
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let reader = CourseFileReader(site: config, courseFiles: byPath, filePaths: source.filePaths)
+        let reader = CourseFileReader(site: config, courseFiles: byPath, filePaths: source.filePaths,
+                                      courseYAMLPath: yamlFile.path)
         let (spec, specDiagnostics) = reader.read(yamlFile, id: id)
         course.diagnostics += specDiagnostics
         guard let spec else { return course }

@@ -44,6 +44,15 @@ struct CourseFileReader {
     let courseFiles: [String: SourceFile]
     /// Every file of the site (media checks).
     let filePaths: Set<String>
+    /// Checks media paths against `filePaths`, relative to course.yaml.
+    let media: MediaPathChecker
+
+    init(site: SiteConfig, courseFiles: [String: SourceFile], filePaths: Set<String>, courseYAMLPath: String) {
+        self.site = site
+        self.courseFiles = courseFiles
+        self.filePaths = filePaths
+        media = MediaPathChecker(filePath: courseYAMLPath, filePaths: filePaths)
+    }
 
     static let knownKeys: Set<String> = [
         "title", "description", "instructor", "difficulty", "price", "currency", "status", "image", "modules",
@@ -81,8 +90,7 @@ struct CourseFileReader {
             }
         }
         let image = reader.string("image").flatMap { path in
-            PostFrontMatter.checkMediaPath(path, node: yaml.map["image"], key: "image", filePaths: filePaths,
-                                           reader: &reader)
+            media.check(path, node: yaml.map["image"], key: "image", reader: &reader)
         }.map { "/" + $0 }
         if yaml.map["modules"] == nil || yaml.map["modules"]?.value == .null {
             reader.report(.error("missing-key", at: location.at(line: 1, column: 1),
@@ -279,18 +287,18 @@ struct CourseFileReader {
                                       hint: "add `url: \"https://example.com/lesson.mp4\"`"))
         }
         let poster = videoReader.string("poster").flatMap { path in
-            PostFrontMatter.checkMediaPath(path, node: map["poster"], key: "poster", filePaths: filePaths, reader: &videoReader)
+            media.check(path, node: map["poster"], key: "poster", reader: &videoReader)
         }
         let captions = videoReader.string("captions").flatMap { path in
-            PostFrontMatter.checkMediaPath(path, node: map["captions"], key: "captions", filePaths: filePaths, reader: &videoReader)
+            media.check(path, node: map["captions"], key: "captions", reader: &videoReader)
         }
         var transcript: String?
         if let path = videoReader.string("transcript") {
             if Self.isHTTPURL(path) {
                 transcript = path
             } else {
-                transcript = PostFrontMatter.checkMediaPath(path, node: map["transcript"], key: "transcript",
-                                                            filePaths: filePaths, reader: &videoReader).map { "/" + $0 }
+                transcript = media.check(path, node: map["transcript"], key: "transcript", reader: &videoReader)
+                    .map { "/" + $0 }
             }
         }
         CourseYAML.warnUnknown(&videoReader, known: Self.videoKeys)

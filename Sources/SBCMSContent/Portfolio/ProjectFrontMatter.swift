@@ -41,7 +41,7 @@ struct ProjectFrontMatter: Sendable {
         let technologies = readTechnologies(frontMatter, reader: &reader)
         let githubURL = readURL("github_url", frontMatter, reader: &reader)
         let demoURL = readURL("demo_url", frontMatter, reader: &reader)
-        let media = ProjectMediaPath(filePath: file.path, filePaths: filePaths)
+        let media = MediaPathChecker(filePath: file.path, filePaths: filePaths)
         let images = readImages(frontMatter, media: media, reader: &reader)
         let featuredImage = reader.string("featured_image").flatMap { path -> String? in
             guard let node = frontMatter["featured_image"] else { return nil }
@@ -147,7 +147,7 @@ struct ProjectFrontMatter: Sendable {
     }
 
     /// `images:` as a list of paths or `{ src, alt, caption }` maps (a single path is a list of one).
-    private static func readImages(_ frontMatter: YAMLMap, media: ProjectMediaPath, reader: inout FieldReader) -> [ProjectImage] {
+    private static func readImages(_ frontMatter: YAMLMap, media: MediaPathChecker, reader: inout FieldReader) -> [ProjectImage] {
         guard let node = frontMatter["images"], node.value != .null else { return [] }
         let items: [YAMLNode]
         switch node.value {

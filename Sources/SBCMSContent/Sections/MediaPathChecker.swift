@@ -1,13 +1,21 @@
 import SBCMSCore
 import SBCMSSource
 
-/// Checks the image paths of a project's front matter: they must name an existing file under
-/// the site's media/ folder, written as `media/x.png`, `/media/x.png` or relative to the
-/// project file (`../media/x.png`).
-struct ProjectMediaPath {
-    /// Site-relative path of the project file.
+/// Checks a media path written in front matter or YAML (`featured_image`, `images`, a video's
+/// `poster`...): it must name an existing file under the site's media/ folder, written as
+/// `media/x.png`, `/media/x.png` or relative to the file it is written in (`../media/x.png`).
+/// A path that leaves the site is `path-outside-site`, never a read.
+struct MediaPathChecker {
+    /// Site-relative path of the file the path is written in.
     let filePath: String
     let filePaths: Set<String>
+
+    /// The site-relative path of `path` written in the value `node` (or, without one, in the
+    /// map `reader` reads), or nil after reporting why it is not usable.
+    func check(_ path: String, node: YAMLNode?, key: String, reader: inout FieldReader) -> String? {
+        let location = node.map(reader.location(of:)) ?? reader.location.at(line: reader.mapLine, column: 1)
+        return check(path, at: location, key: key, reader: &reader)
+    }
 
     /// The site-relative path of `path`, or nil after reporting why it is not usable.
     func check(_ path: String, at location: SourceLocation, key: String, reader: inout FieldReader) -> String? {
