@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     /// Replaces every site's `base_url` (for previews and staging deployments).
     public var baseURLOverride: String?
+    /// The incremental build cache (`.sbcms-cache/` at the root by default); nil builds cold.
+    public var cacheDirectory: String?
 
     public init(now: ContentDate, outputDirectory: String) {
         self.now = now

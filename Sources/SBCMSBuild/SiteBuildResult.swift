@@ -7,14 +7,22 @@ public struct SiteBuildResult: Sendable {
         case built
         /// Not published because of errors; the previous output stays.
         case failed
+        /// Nothing the site is made from changed since the last build: output left untouched.
+        case upToDate = "up-to-date"
     }
 
     public var siteID: String
     public var status: Status
     /// Number of HTML pages written.
     public var pages: Int
-    /// Number of files written (pages, feeds, copies).
+    /// Number of files of the site's output tree (pages, feeds, API files, copies).
     public var files: Int
+    /// Files rendered or copied anew in this build (the rest were kept from the previous output).
+    public var filesWritten: Int = 0
+    /// Unchanged files kept from the previous output (their modification times stay).
+    public var filesKept: Int = 0
+    /// Files of the previous output that no longer have a source.
+    public var filesRemoved: Int = 0
     public var diagnostics: [Diagnostic]
     /// Wall time of the site's build in seconds.
     public var seconds: Double

@@ -95,7 +95,9 @@ public struct SiteBuilder: Sendable {
             return result(.failed, diagnostics)
         }
         let pages = tasks.filter(\.isPage).count
-        return result(.built, pages: pages, files: tasks.count, diagnostics)
+        var built = result(.built, pages: pages, files: tasks.count, diagnostics)
+        built.filesWritten = tasks.count
+        return built
     }
 }
 

@@ -27,6 +27,8 @@ struct DiagnosticPrinter {
         case .built:
             let warningText = warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
             printError("built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time)\(warningText)")
+        case .upToDate:
+            printError("up to date \(result.siteID): nothing changed, output/\(result.siteID)/ untouched (\(time))")
         case .failed:
             printError("failed \(result.siteID): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); previous output kept")
         }
@@ -43,7 +45,7 @@ struct DiagnosticPrinter {
             }
         case .text:
             guard !quiet else { return }
-            let built = results.filter { $0.status == .built }.count
+            let built = results.filter { $0.status != .failed }.count
             let failed = results.count - built
             printError("\(built) site\(built == 1 ? "" : "s") built, \(failed) failed; output in \(outputDirectory)")
         }
