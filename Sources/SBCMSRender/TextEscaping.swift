@@ -2,53 +2,71 @@
 public enum TextEscaping {
     /// Escapes `& < > " '` for XML text and attribute values, and drops characters XML 1.0 forbids.
     public static func xml(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                let value = scalar.value
-                if value < 0x20 && value != 0x9 && value != 0xA && value != 0xD { continue }
-                if value == 0xFFFE || value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): output.append(contentsOf: "&apos;".utf8)
+                case 0x09, 0x0A, 0x0D: output.append(byte)
+                case ..<0x20: break
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF
+                    && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    index += 2  // U+FFFE, U+FFFF
+                default: output.append(byte)
+                }
+                index += 1
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return result
     }
 
     /// A JSON string literal, quotes included. With `forScript`, `</` is written as `<\/` so
     /// the result is safe inside a `<script>` element.
     public static func jsonString(_ text: String, forScript: Bool = false) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "/" where forScript && previous == "<": result += "\\/"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = [UInt8(ascii: "\"")]
+            output.reserveCapacity(bytes.count + 2)
+            var runStart = 0
+            var index = 0
+            func flush(_ replacement: String, skip: Int = 1) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: replacement.utf8)
+                index += skip
+                runStart = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): flush("\\\"")
+                case UInt8(ascii: "\\"): flush("\\\\")
+                case 0x0A: flush("\\n")
+                case 0x0D: flush("\\r")
+                case 0x09: flush("\\t")
+                case UInt8(ascii: "/") where forScript && index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
+                    flush("\\/")
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    flush("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    flush(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skip: 3)
+                default:
+                    index += 1
                 }
             }
-            previous = scalar
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        result += "\""
-        return result
     }
 
     /// Makes site-relative `href="/..."`, `src="/..."` and `href="#..."` in HTML absolute, for
