@@ -69,16 +69,17 @@ public struct ThemeLoader: Sendable {
 
         var library = MustacheLibrary()
         var layoutFiles: [String: String] = [:]
+        _ = HTMLContentType.registered
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             layoutFiles[name] = source.file
             do {
-                let template = try MustacheTemplate(string: source.text)
+                let template = try MustacheTemplate(string: HTMLContentType.pragma + source.text)
                 library.register(template, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     .error, code: "layout-syntax", site: config.id, file: source.file,
-                    line: error.context.lineNumber, column: error.context.columnNumber,
+                    line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                     message: "Mustache syntax error: \(Self.describe(error.error))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
             } catch {
