@@ -15,6 +15,10 @@ public struct SiteRenderer: Sendable {
     let listedPositions: [Int: Int]
     /// Term slug → term index, per taxonomy name.
     let termIndexes: [String: [String: Int]]
+    /// The `site` context without its navigation state: the same on every page, built once.
+    let baseSiteContext: SharedSiteContext
+    /// Title and URL of each main navigation link.
+    let navItems: [(title: String, url: String)]
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -31,6 +35,23 @@ public struct SiteRenderer: Sendable {
             termIndexes[taxonomy.name] = Dictionary(uniqueKeysWithValues: taxonomy.terms.enumerated().map { ($1.slug, $0) })
         }
         self.termIndexes = termIndexes
+        var navItems = [("Home", "/"), ("Blog", "/blog/")]
+        if !graph.docs.isEmpty { navItems.append(("Docs", "/docs/")) }
+        if !graph.courses.isEmpty { navItems.append(("Courses", "/courses/")) }
+        if !graph.portfolio.isEmpty { navItems.append(("Portfolio", "/portfolio/")) }
+        if !graph.characters.isEmpty { navItems.append(("Characters", "/characters/")) }
+        navItems += [("Categories", "/blog/categories/"), ("Tags", "/blog/tags/")]
+        self.navItems = navItems
+        var assets: [String: String] = [:]
+        for asset in theme.assets {
+            assets[String(asset.name.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 })] = asset.url
+        }
+        let config = graph.config
+        baseSiteContext = SharedSiteContext(value: SiteContext(
+            id: config.id, name: config.name, description: config.description, language: config.language,
+            baseURL: config.baseURL, author: config.author, settings: YAMLValueBridge.dictionary(config.settings),
+            rssURL: "/rss.xml", atomURL: "/atom.xml", jsonFeedURL: "/feed.json",
+            stylesheetURL: theme.assets.first { $0.name == "style.css" }?.url, assets: assets, nav: []))
     }
 
     var config: SiteConfig { graph.config }
@@ -239,25 +260,13 @@ public struct SiteRenderer: Sendable {
         info.hasBacklinks = !info.backlinks.isEmpty
     }
 
+    /// The `site` context of the page at `activeURL`: its nav link (the longest URL prefix) is active.
     func siteContext(activeURL: String) -> SiteContext {
-        var assets: [String: String] = [:]
-        for asset in theme.assets {
-            assets[String(asset.name.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 })] = asset.url
-        }
-        var navItems = [("Home", "/"), ("Blog", "/blog/")]
-        if !graph.docs.isEmpty { navItems.append(("Docs", "/docs/")) }
-        if !graph.courses.isEmpty { navItems.append(("Courses", "/courses/")) }
-        if !graph.portfolio.isEmpty { navItems.append(("Portfolio", "/portfolio/")) }
-        if !graph.characters.isEmpty { navItems.append(("Characters", "/characters/")) }
-        navItems += [("Categories", "/blog/categories/"), ("Tags", "/blog/tags/")]
-        let activeNav = navItems.filter { $0.1 == "/" ? activeURL == "/" : activeURL.hasPrefix($0.1) }
-            .max { $0.1.count < $1.1.count }?.1
-        return SiteContext(
-            id: config.id, name: config.name, description: config.description, language: config.language,
-            baseURL: config.baseURL, author: config.author, settings: YAMLValueBridge.dictionary(config.settings),
-            rssURL: "/rss.xml", atomURL: "/atom.xml", jsonFeedURL: "/feed.json",
-            stylesheetURL: theme.assets.first { $0.name == "style.css" }?.url, assets: assets,
-            nav: navItems.map { NavLink(title: $0.0, url: $0.1, isActive: $0.1 == activeNav) })
+        let activeNav = navItems.filter { $0.url == "/" ? activeURL == "/" : activeURL.hasPrefix($0.url) }
+            .max { $0.url.count < $1.url.count }?.url
+        var site = baseSiteContext.value
+        site.nav = navItems.map { NavLink(title: $0.title, url: $0.url, isActive: $0.url == activeNav) }
+        return site
     }
 
     func pageInfo(kind: String, title: String, url: String, description: String) -> PageInfo {
@@ -345,4 +354,11 @@ public struct SiteRenderer: Sendable {
         }
         return "{" + fields.joined(separator: ",") + "}"
     }
+}
+
+/// A `SiteContext` built once and only read afterwards, shared by the threads that render
+/// pages. Its `settings` are `[String: Any]` made by `YAMLValueBridge` from value types only
+/// (strings, numbers, booleans, arrays and dictionaries of them), so sharing it is safe.
+struct SharedSiteContext: @unchecked Sendable {
+    let value: SiteContext
 }
