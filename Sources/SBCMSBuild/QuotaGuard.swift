@@ -15,8 +15,8 @@ public final class QuotaGuard: @unchecked Sendable {
     public let siteID: String
     public let plan: SiteConfig.Plan
     public let limits: QuotaLimits
-    /// True when the limits come from `sbcms.yaml`'s `sites:` section rather than the plan alone.
-    public let hasSiteOverride: Bool
+    /// The site's own limits from `sbcms.yaml`'s `sites:` section, if any.
+    public let siteOverride: QuotaOverride?
     /// Seconds since the site's build started.
     private let elapsed: @Sendable () -> Double
     private let lock = PosixLock()
@@ -28,7 +28,7 @@ public final class QuotaGuard: @unchecked Sendable {
         self.siteID = siteID
         self.plan = plan
         self.limits = config.limits(siteID: siteID, plan: plan)
-        self.hasSiteOverride = config.sites[siteID] != nil
+        self.siteOverride = config.sites[siteID]
         self.elapsed = elapsed
     }
 
@@ -40,7 +40,7 @@ public final class QuotaGuard: @unchecked Sendable {
         let bytes = media.reduce(0) { $0 + Self.fileSize($1.absolutePath) }
         guard bytes > limits.mediaBytes else { return nil }
         return record(exceeded("media_bytes", file: "sites/\(siteID)/media",
-                               "site \(siteID) has \(QuotaValue.describeBytes(bytes)) of media; \(allows) \(QuotaValue.describeBytes(limits.mediaBytes)) (media_bytes)"))
+                               "site \(siteID) has \(QuotaValue.describeBytes(bytes)) of media; \(allows(\.mediaBytes)) \(QuotaValue.describeBytes(limits.mediaBytes)) (media_bytes)"))
     }
 
     /// The pages and files the plan will write, checked before anything is rendered: the page
@@ -49,12 +49,12 @@ public final class QuotaGuard: @unchecked Sendable {
     public func checkPlan(pages: Int, copiedFiles: [String]) -> Diagnostic? {
         if pages > limits.pages {
             return record(exceeded("pages", file: "sites/\(siteID)",
-                                   "site \(siteID) has \(QuotaValue.grouped(pages)) pages; \(allows) \(QuotaValue.grouped(limits.pages)) (pages)"))
+                                   "site \(siteID) has \(QuotaValue.grouped(pages)) pages; \(allows(\.pages)) \(QuotaValue.grouped(limits.pages)) (pages)"))
         }
         let copied = copiedFiles.reduce(0) { $0 + Self.fileSize($1) }
         guard copied > limits.outputBytes else { return nil }
         return record(exceeded("output_bytes", file: "sites/\(siteID)",
-                               "site \(siteID) copies \(QuotaValue.describeBytes(copied)) of media and theme assets into its output; \(allows) \(QuotaValue.describeBytes(limits.outputBytes)) of output (output_bytes)"))
+                               "site \(siteID) copies \(QuotaValue.describeBytes(copied)) of media and theme assets into its output; \(allows(\.outputBytes)) \(QuotaValue.describeBytes(limits.outputBytes)) of output (output_bytes)"))
     }
 
     /// The deadline, checked between stages; `stage` says where the build was ("after loading").
@@ -63,7 +63,7 @@ public final class QuotaGuard: @unchecked Sendable {
         let seconds = elapsed()
         guard seconds > limits.buildSeconds else { return nil }
         return record(exceeded("build_seconds", file: "sites/\(siteID)",
-                               "site \(siteID) was still building after \(QuotaValue.describeSeconds(seconds)) (\(stage)) and was stopped; \(allows) \(QuotaValue.describeSeconds(limits.buildSeconds)) (build_seconds)"))
+                               "site \(siteID) was still building after \(QuotaValue.describeSeconds(seconds)) (\(stage)) and was stopped; \(siteOverride?.buildSeconds != nil ? siteAllows : "the \(plan.rawValue) plan allows") \(QuotaValue.describeSeconds(limits.buildSeconds)) (build_seconds)"))
     }
 
     /// Called before each page is rendered: false once a quota is breached or the deadline passed.
@@ -93,14 +93,16 @@ public final class QuotaGuard: @unchecked Sendable {
         if stopped { return false }
         guard total > limits.outputBytes else { return true }
         record(exceeded("output_bytes", file: "sites/\(siteID)",
-                        "site \(siteID) had \(QuotaValue.describeBytes(total)) of output when it was stopped; \(allows) \(QuotaValue.describeBytes(limits.outputBytes)) (output_bytes)"))
+                        "site \(siteID) had \(QuotaValue.describeBytes(total)) of output when it was stopped; \(allows(\.outputBytes)) \(QuotaValue.describeBytes(limits.outputBytes)) (output_bytes)"))
         return false
     }
 
-    /// "the free plan allows", or "sbcms.yaml allows site x" for an overridden site.
-    private var allows: String {
-        hasSiteOverride ? "sbcms.yaml allows site \(siteID)" : "the \(plan.rawValue) plan allows"
+    /// "the free plan allows", or "sbcms.yaml (sites: x) allows" for a site's own limit.
+    private func allows(_ limit: KeyPath<QuotaOverride, Int?>) -> String {
+        siteOverride?[keyPath: limit] != nil ? siteAllows : "the \(plan.rawValue) plan allows"
     }
+
+    private var siteAllows: String { "sbcms.yaml (sites: \(siteID)) allows" }
 
     private func exceeded(_ limit: String, file: String, _ message: String) -> Diagnostic {
         Diagnostic(.error, code: "quota-exceeded", site: siteID, file: file, message: message,
