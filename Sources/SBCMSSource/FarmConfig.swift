@@ -88,7 +88,10 @@ public struct LoadedFarmConfig: Sendable {
     /// Reads `sbcms.yaml` of `workspace`; the defaults when there is no such file.
     public static func load(workspace: Workspace) -> LoadedFarmConfig {
         let path = workspace.farmConfigPath
-        guard FileSystem.exists(path) else { return LoadedFarmConfig(config: .defaults, diagnostics: []) }
+        // A dangling link is not "no file": reading it fails below, and so does every site.
+        guard FileSystem.exists(path) || FileSystem.isSymlink(path) else {
+            return LoadedFarmConfig(config: .defaults, diagnostics: [])
+        }
         let location = SourceLocation(site: nil, file: Workspace.farmConfigFileName)
         let text: String
         do {

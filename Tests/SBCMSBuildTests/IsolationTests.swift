@@ -61,6 +61,24 @@ import Testing
         expectNoLeak(repo)
     }
 
+    @Test func aMediaFolderLinkedToAnotherSitesIsNotRead() throws {
+        let repo = try tenants()
+        try symlink(repo, "sites/a/media", to: "../b/media")
+        let results = buildSites(repo, ["a", "b"])
+        #expect(results.map(\.status) == [.failed, .built])
+        #expect(errorPositions(results[0]) == ["path-outside-site@sites/a/media:0:0"])
+        expectNoLeak(repo)
+    }
+
+    @Test func aThemeNameThatClimbsOutIsUnknown() throws {
+        let repo = try tenants()
+        try repo.writeSite("a", theme: "../sites/b")
+        let result = try #require(buildSites(repo, ["a"]).first)
+        #expect(result.status == .failed)
+        #expect(errorPositions(result) == ["unknown-theme@sites/a/site.yaml:4:8"])
+        expectNoLeak(repo)
+    }
+
     @Test func aLinkInsideTheSiteIsCopiedAsARealFile() throws {
         let repo = try tenants()
         try repo.write("sites/a/media/original.txt", "A's own media\n")
