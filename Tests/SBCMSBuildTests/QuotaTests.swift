@@ -1,5 +1,6 @@
 import Foundation
 import SBCMSCore
+import SBCMSRender
 import SBCMSSource
 import SBCMSTestSupport
 import Testing
@@ -148,6 +149,19 @@ import Testing
             == "site a was still building after 100 s (while rendering) and was stopped; the free plan allows 3.5 s (build_seconds)")
         #expect(!repo.exists("output/a"))
         #expect(stagingFolders(repo).isEmpty)
+    }
+
+    @Test func outputBytesCountEveryFileUntilTheFirstOneOver() {
+        var config = FarmConfig.defaults
+        config.plans[.pro]?.outputBytes = 2_500
+        let guardian = QuotaGuard(siteID: "shop", plan: .pro, config: config, elapsed: { 0 })
+        #expect(guardian.admit(bytes: 1_000))   // e.g. a file kept from the previous build
+        #expect(guardian.admit(OutputFile(path: "index.html", content: .text(String(repeating: "é", count: 500)))))
+        #expect(!guardian.admit(bytes: 600))
+        #expect(!guardian.mayRender())
+        #expect(!guardian.admit(bytes: 1))
+        #expect(guardian.breach?.message
+            == "site shop had 2,600 bytes (2.6 kB) of output when it was stopped; the pro plan allows 2,500 bytes (2.5 kB) (output_bytes)")
     }
 
     @Test func aSitesOwnLimitsOverrideItsPlan() throws {
