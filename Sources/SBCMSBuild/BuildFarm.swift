@@ -14,7 +14,8 @@ public struct BuildFarm: Sendable {
 
     /// Builds the given sites in order and reports each one as it finishes.
     public func build(siteIDs: [String], onSiteFinished: (SiteBuildResult) -> Void = { _ in }) -> [SiteBuildResult] {
-        let builder = SiteBuilder(workspace: workspace, options: options)
+        let builder = SiteBuilder(workspace: workspace, options: options,
+                                  farmConfig: LoadedFarmConfig.load(workspace: workspace))
         var results: [SiteBuildResult] = []
         for id in siteIDs {
             let result = builder.build(siteID: id)

@@ -7,10 +7,17 @@ import SBCMSSource
 public struct SiteBuilder: Sendable {
     public let workspace: Workspace
     public let options: BuildOptions
+    /// `sbcms.yaml` (plans and quotas), read once per run.
+    public let farmConfig: LoadedFarmConfig
+    /// Seconds since a build started, for the `build_seconds` quota; nil is the real clock
+    /// (tests replace it).
+    var quotaElapsed: (@Sendable (ContinuousClock.Instant) -> Double)?
 
-    public init(workspace: Workspace, options: BuildOptions) {
+    /// `farmConfig` nil reads `sbcms.yaml` from the workspace.
+    public init(workspace: Workspace, options: BuildOptions, farmConfig: LoadedFarmConfig? = nil) {
         self.workspace = workspace
         self.options = options
+        self.farmConfig = farmConfig ?? LoadedFarmConfig.load(workspace: workspace)
     }
 
     /// Builds `sites/<id>/` into `output/<id>/`. When any error is found nothing is written and
@@ -35,7 +42,7 @@ public struct SiteBuilder: Sendable {
         }
 
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
-        guard var source = loaded else { return result(.failed, loadDiagnostics) }
+        guard var source = loaded else { return result(.failed, loadDiagnostics + farmConfig.diagnostics(for: siteID)) }
         var diagnostics = loadDiagnostics
         if let override = options.baseURLOverride {
             if let normalized = SiteConfig.normalizedBaseURL(override) {
@@ -47,6 +54,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         finishStage("load")
+        // Quotas (sbcms.yaml): media bytes and the deadline now; see SiteBuilder+Quota.swift.
+        guard let quota = startQuotas(for: source, startedAt: start, diagnostics: &diagnostics) else {
+            return result(.failed, diagnostics)
+        }
         let (theme, themeDiagnostics) = ThemeLoader(workspace: workspace).load(config: source.config, siteLayouts: source.layouts)
         diagnostics += themeDiagnostics
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
@@ -61,9 +72,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
+        if let breach = quota.checkDeadline("after reading the content") { return result(.failed, diagnostics + [breach]) }
 
         let renderer = SiteRenderer(graph: graph, theme: theme)
         let tasks = renderer.plan()
+        if let breach = quota.checkPlan(tasks) { return result(.failed, diagnostics + [breach]) }
         let writer: OutputWriter
         do {
             try FileSystem.createDirectories(options.outputDirectory)
@@ -73,14 +86,21 @@ public struct SiteBuilder: Sendable {
             return result(.failed, diagnostics)
         }
         let failures = Parallel.map(tasks) { task -> String? in
+            guard quota.mayRender() else { return nil }
             do {
-                try writer.write(renderer.render(task))
+                let file = renderer.render(task)
+                guard quota.admit(file) else { return nil }
+                try writer.write(file)
                 return nil
             } catch {
                 return "\(error)"
             }
         }.compactMap { $0 }
         finishStage("render")
+        if let breach = quota.breach {
+            writer.discard()
+            return result(.failed, diagnostics + [breach])
+        }
         if let failure = failures.first {
             writer.discard()
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: failure,

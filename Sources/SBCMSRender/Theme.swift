@@ -49,6 +49,15 @@ public struct ThemeLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: (text: String, file: String)] = [:]
         let layoutsDirectory = themeDirectory + "/layouts"
+        // Isolation: the theme, its layouts/ and assets/ are real folders, never links elsewhere.
+        for (path, display) in [(themeDirectory, "themes/\(config.theme)"), (layoutsDirectory, "themes/\(config.theme)/layouts"),
+                                (themeDirectory + "/assets", "themes/\(config.theme)/assets")]
+        where FileSystem.isSymlink(path) {
+            diagnostics.append(Diagnostic(.error, code: "path-outside-site", site: config.id, file: display,
+                                          message: "\(display) is a symbolic link; the theme is not read through it",
+                                          hint: "a theme is a real folder under themes/ with real layouts/ and assets/ folders"))
+        }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
         for entry in FileSystem.walk(layoutsDirectory) where !entry.isDirectory && entry.relativePath.hasSuffix(".mustache") {
             let name = String(entry.relativePath.dropLast(".mustache".count))
             let display = "themes/\(config.theme)/layouts/\(entry.relativePath)"

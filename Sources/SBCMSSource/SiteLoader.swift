@@ -25,6 +25,17 @@ public struct SiteLoader: Sendable {
                                      message: "there is no site '\(id)'",
                                      hint: "sites are folders under sites/ with a site.yaml; see `sbcms new site`")])
         }
+        // Isolation: the site folder is not a link (to another site), site.yaml stays inside it.
+        guard !FileSystem.isSymlink(directory), let realDirectory = FileSystem.realPath(directory) else {
+            return (nil, [.error("path-outside-site", at: SourceLocation(site: id, file: displayDirectory),
+                                 "the site folder is a symbolic link; it is not read",
+                                 hint: "a site is a real folder under sites/: copy the site instead of linking to it")])
+        }
+        if FileSystem.isSymlink(configPath), FileSystem.realFile(configPath, inside: realDirectory) == nil {
+            return (nil, [.error("path-outside-site", at: configLocation,
+                                 "site.yaml is a symbolic link that leaves the site folder (or points nowhere); it is not read",
+                                 hint: "write the site's own site.yaml instead of linking to another one")])
+        }
         let configText: String
         do {
             configText = try FileSystem.readText(configPath)
@@ -36,7 +47,6 @@ public struct SiteLoader: Sendable {
                                                      availableThemes: workspace.themeNames())
         guard let config else { return (nil, diagnostics) }
 
-        guard let realDirectory = FileSystem.realPath(directory) else { return (nil, diagnostics) }
         var posts: [SourceFile] = []
         var docs: [SourceFile] = []
         var courseFiles: [SourceFile] = []
@@ -46,7 +56,7 @@ public struct SiteLoader: Sendable {
         var layouts: [SourceFile] = []
         var filePaths: Set<String> = []
         for entry in FileSystem.walk(directory) where !entry.isDirectory {
-            let file = SourceFile(path: entry.relativePath, displayPath: displayDirectory + "/" + entry.relativePath,
+            var file = SourceFile(path: entry.relativePath, displayPath: displayDirectory + "/" + entry.relativePath,
                                   absolutePath: directory + "/" + entry.relativePath)
             if entry.isSymlink {
                 guard let target = FileSystem.realPath(file.absolutePath),
@@ -58,6 +68,9 @@ public struct SiteLoader: Sendable {
                     continue
                 }
                 if FileSystem.isDirectory(target) { continue }
+                // Read (and copy) the checked target, never the link: a hard link of a symbolic
+                // link would put the link itself into the output.
+                file.absolutePath = target
             }
             filePaths.insert(file.path)
             let components = file.path.split(separator: "/")
@@ -96,6 +109,14 @@ public struct SiteLoader: Sendable {
     private func characterTemplates(site id: String, diagnostics: inout [Diagnostic]) -> [SourceFile] {
         let folder = workspace.templatesDirectory + "/characters"
         guard FileSystem.isDirectory(folder), let realTemplates = FileSystem.realPath(workspace.templatesDirectory) else {
+            return []
+        }
+        for linked in [workspace.templatesDirectory, folder] where FileSystem.isSymlink(linked) {
+            let display = linked == folder ? "templates/characters" : "templates"
+            diagnostics.append(.error(
+                "path-outside-site", at: SourceLocation(site: id, file: display),
+                "\(display)/ is a symbolic link; character templates are not read through it",
+                hint: "keep the templates in the repository's own templates/characters/ folder"))
             return []
         }
         var templates: [SourceFile] = []

@@ -12,6 +12,10 @@ public struct Workspace: Sendable {
     public var sitesDirectory: String { root + "/sites" }
     public var themesDirectory: String { root + "/themes" }
     public var templatesDirectory: String { root + "/templates" }
+    /// The farm configuration file name at the root (plans and quotas).
+    public static let farmConfigFileName = "sbcms.yaml"
+    /// `<root>/sbcms.yaml`; optional.
+    public var farmConfigPath: String { root + "/" + Workspace.farmConfigFileName }
 
     public func siteDirectory(_ id: String) -> String { sitesDirectory + "/" + id }
     public func themeDirectory(_ name: String) -> String { themesDirectory + "/" + name }
