@@ -75,6 +75,7 @@ public struct SiteBuilder: Sendable {
         let failures = Parallel.map(tasks) { task -> String? in
             do {
                 try writer.write(renderer.render(task))
+                if task.isPage { options.pageCounter?.add(1) }
                 return nil
             } catch {
                 return "\(error)"
