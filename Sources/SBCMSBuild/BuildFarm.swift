@@ -17,13 +17,16 @@ public struct BuildFarm: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Builds the given sites and returns their results in the order of `siteIDs`.
+    /// Builds the given sites and returns their results in the order of `siteIDs`. A site named
+    /// twice is built once (two builds of one site at once would share its staging folder).
     ///
     /// `observer` hears of each site as it starts and finishes (any order, from worker threads);
     /// `onSiteFinished` is called on the calling thread, in the order of `siteIDs`, as soon as a
     /// site and every site before it have finished.
-    public func build(siteIDs: [String], observer: (any BuildFarmObserver)? = nil,
+    public func build(siteIDs requested: [String], observer: (any BuildFarmObserver)? = nil,
                       onSiteFinished: (SiteBuildResult) -> Void = { _ in }) -> [SiteBuildResult] {
+        var seen: Set<String> = []
+        let siteIDs = requested.filter { seen.insert($0).inserted }
         let builder = SiteBuilder(workspace: workspace, options: options)
         let slots = FarmResultSlots(count: siteIDs.count)
         let workers = min(jobs, siteIDs.count)

@@ -93,7 +93,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let workspace = common.workspace
-        let requested = all ? workspace.siteIDs() : sites
+        var named: Set<String> = []
+        let requested = all ? workspace.siteIDs() : sites.filter { named.insert($0).inserted }
         if all && requested.isEmpty {
             throw ValidationError("No sites found under \(workspace.sitesDirectory) (a site is a folder with a site.yaml).")
         }

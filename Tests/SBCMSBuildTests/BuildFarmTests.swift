@@ -95,6 +95,7 @@ import Testing
         let farm = BuildFarm(workspace: workspace, options: options, jobs: 64)
         #expect(farm.build(siteIDs: ["alpha"]).map(\.status) == [.built])
         #expect(farm.build(siteIDs: []).isEmpty)
+        #expect(farm.build(siteIDs: ["beta", "alpha", "beta", "alpha"]).map(\.siteID) == ["beta", "alpha"])
         #expect(BuildFarm(workspace: workspace, options: options, jobs: 0).jobs == 1)
     }
 
