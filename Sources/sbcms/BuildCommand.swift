@@ -67,9 +67,14 @@ struct BuildCommand: ParsableCommand {
         if all && !sites.isEmpty { throw ValidationError("Use either --all or --site, not both.") }
         if !all && sites.isEmpty { throw ValidationError("Name sites with --site <id> or build them all with --all.") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        if let jobs, !(1...Self.maximumJobs).contains(jobs) {
+            throw ValidationError("--jobs must be from 1 to \(Self.maximumJobs) (got \(jobs)).")
+        }
         _ = try selectedShard(environment: ProcessInfo.processInfo.environment)
     }
+
+    /// More sites at once than this only adds threads and memory.
+    static let maximumJobs = 256
 
     /// The shard named by `--shard K/N` or by `--shard-count N` and `JOB_COMPLETION_INDEX`.
     func selectedShard(environment: [String: String]) throws -> Shard? {
@@ -103,7 +108,7 @@ struct BuildCommand: ParsableCommand {
         let start = clock.now
         let shard = try selectedShard(environment: ProcessInfo.processInfo.environment)
         let siteIDs = shard?.select(requested) ?? requested
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let jobs = self.jobs ?? min(Self.maximumJobs, ProcessInfo.processInfo.activeProcessorCount)
         var options = BuildOptions(now: ContentDate(secondsSince1970: Int64(startedAt.timeIntervalSince1970)),
                                    outputDirectory: absolutePath(output.hasPrefix("/") ? output : workspace.root + "/" + output))
         options.includeDrafts = drafts

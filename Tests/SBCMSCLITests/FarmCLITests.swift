@@ -39,10 +39,9 @@ import Testing
         #expect(!output.stderr.contains("status  pages"), "the summary table is for terminals")
     }
 
-    @Test func onATerminalTheProgressBarAndTheSummaryTableShow() throws {
-        let repo = try farm()
-        // util-linux `script` runs the command on a pseudo-terminal.
-        let command = "\(CommandRunner.binary) build --all --jobs 2 --root \(repo.root)"
+    /// Runs `sbcms` on a pseudo-terminal (util-linux `script`) and returns what the terminal got.
+    private func runOnTerminal(_ arguments: [String]) throws -> (status: Int32, text: String) {
+        let command = ([CommandRunner.binary] + arguments).joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", command, "/dev/null"]
@@ -53,7 +52,13 @@ import Testing
         try process.run()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        return (process.terminationStatus, text)
+    }
+
+    @Test func onATerminalTheProgressBarAndTheSummaryTableShow() throws {
+        let repo = try farm()
+        let (status, text) = try runOnTerminal(["build", "--all", "--jobs", "2", "--root", repo.root])
+        #expect(status == 1)
         #expect(text.contains("\r\u{1B}[2K["), "the bar is redrawn in place")
         #expect(text.contains("sites"))
         // Each redraw is `\r ESC[2K <line>`: cut there too, then drop the erase code.
@@ -66,6 +71,17 @@ import Testing
         #expect(rows == Self.siteIDs)
         #expect(text.contains("error[invalid-date]"))
         #expect(text.contains("4 sites built, 1 failed"))
+    }
+
+    @Test func quietAndJSONShowNoBarEvenOnATerminal() throws {
+        let repo = try farm()
+        let quiet = try runOnTerminal(["build", "--all", "--quiet", "--root", repo.root])
+        #expect(!quiet.text.contains("\u{1B}["))
+        #expect(quiet.text.contains("error[invalid-date]"))
+        #expect(!quiet.text.contains("built alpha") && !quiet.text.contains("status"))
+        let json = try runOnTerminal(["build", "--all", "--format", "json", "--root", repo.root])
+        #expect(!json.text.contains("\u{1B}["))
+        #expect(json.text.contains("\"diagnostics\""))
     }
 
     @Test func oneJobAndFourJobsWriteIdenticalTrees() throws {
@@ -158,7 +174,7 @@ import Testing
 
     @Test func badFarmOptionsExit64() throws {
         let repo = try farm()
-        for arguments in [["--jobs", "0"], ["--jobs", "-2"], ["--shard", "3/3"], ["--shard", "1"], ["--shard", "a/b"],
+        for arguments in [["--jobs", "0"], ["--jobs", "-2"], ["--jobs", "257"], ["--shard", "3/3"], ["--shard", "1"], ["--shard", "a/b"],
                           ["--shard", "0/0"], ["--shard", "0/2", "--shard-count", "2"], ["--shard-count", "0"]] {
             let output = try CommandRunner.run(["build", "--all"] + arguments, in: repo.root)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
