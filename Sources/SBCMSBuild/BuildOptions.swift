@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var baseURLOverride: String?
     /// The incremental build cache (`.sbcms-cache/` at the root by default); nil builds cold.
     public var cacheDirectory: String?
+    /// Counts HTML pages as they are written, for a live progress display; nil counts nothing.
+    public var pageCounter: PageCounter?
 
     public init(now: ContentDate, outputDirectory: String) {
         self.now = now

@@ -28,4 +28,10 @@ public struct SiteBuildResult: Sendable {
     public var seconds: Double
     /// Seconds spent in each stage (`load`, `content`, `render`), in pipeline order.
     public var stageSeconds: [(stage: String, seconds: Double)] = []
+
+    // Farm measures, set by `BuildFarm` (see `SiteMemoryWatch`).
+    /// The process's peak resident size while the site was building, in bytes (0 when unmeasured).
+    public var peakMemoryBytes: Int = 0
+    /// The most sites (itself included) building at one time during this site's build.
+    public var concurrentSites: Int = 1
 }

@@ -91,6 +91,7 @@ public struct SiteBuilder: Sendable {
                 let file = renderer.render(task)
                 guard quota.admit(file) else { return nil }
                 try writer.write(file)
+                if task.isPage { options.pageCounter?.add(1) }
                 return nil
             } catch {
                 return "\(error)"

@@ -20,11 +20,15 @@ public struct CommandRunner {
         return folder.appendingPathComponent("sbcms").path
     }
 
-    /// Runs `sbcms` with `arguments` in `directory` and waits for it.
-    public static func run(_ arguments: [String], in directory: String) throws -> Output {
+    /// Runs `sbcms` with `arguments` in `directory` and waits for it; `environment` adds to
+    /// (or replaces) the test's own variables.
+    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()

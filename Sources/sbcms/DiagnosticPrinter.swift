@@ -2,39 +2,63 @@ import Foundation
 import SBCMSBuild
 import SBCMSCore
 
-/// Prints build results: compiler-style text on stderr, or one JSON document on stdout.
+/// Prints build results: compiler-style text on stderr, or one JSON document on stdout. On a
+/// terminal (`progress` set) messages go above the live progress bar and a summary table ends the
+/// run; otherwise each finished site gets one plain line, without escape codes.
 struct DiagnosticPrinter {
     let format: BuildCommand.DiagnosticFormat
     let quiet: Bool
     let verbose: Bool
+    /// The live progress bar, when stderr is a terminal.
+    var progress: FarmProgressDisplay?
+
+    init(format: BuildCommand.DiagnosticFormat, quiet: Bool, verbose: Bool, progress: FarmProgressDisplay? = nil) {
+        self.format = format
+        self.quiet = quiet
+        self.verbose = verbose
+        self.progress = progress
+    }
 
     func siteFinished(_ result: SiteBuildResult) {
         guard format == .text else { return }
+        var lines: [String] = []
         for diagnostic in result.diagnostics where diagnostic.severity == .error || !quiet {
-            printError(diagnostic.formatted)
+            lines.append(diagnostic.formatted)
         }
         if verbose, result.status == .failed {
-            printError("  \(result.siteID): nothing written; output/\(result.siteID)/ is unchanged")
+            lines.append("  \(result.siteID): nothing written; output/\(result.siteID)/ is unchanged")
         }
-        guard !quiet else { return }
+        // On a terminal the summary table lists every site; elsewhere each site gets its line.
+        if !quiet, progress == nil || verbose { lines.append(statusLine(result)) }
+        emit(lines)
+    }
+
+    private func statusLine(_ result: SiteBuildResult) -> String {
         let time = String(format: "%.2f s", result.seconds)
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
+        let errors = result.errorCount
+        let warnings = result.warningCount
         switch result.status {
         case .built where verbose:
             let stages = result.stageSeconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }
-            printError("built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time) (\(stages.joined(separator: ", ")))")
+            return "built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time) (\(stages.joined(separator: ", ")))"
         case .built:
             let warningText = warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
-            printError("built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time)\(warningText)")
+            return "built \(result.siteID): \(result.pages) pages, \(result.files) files in \(time)\(warningText)"
         case .upToDate:
-            printError("up to date \(result.siteID): nothing changed, output/\(result.siteID)/ untouched (\(time))")
+            return "up to date \(result.siteID): nothing changed, output/\(result.siteID)/ untouched (\(time))"
         case .failed:
-            printError("failed \(result.siteID): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); previous output kept")
+            return "failed \(result.siteID): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); previous output kept"
         }
     }
 
+    /// A line said before the build (text format, not quiet), such as which shard runs.
+    func note(_ text: String) {
+        guard format == .text, !quiet else { return }
+        emit([text])
+    }
+
     func finish(_ results: [SiteBuildResult], outputDirectory: String) {
+        progress?.stop()
         switch format {
         case .json:
             let report = BuildReportJSON(results: results)
@@ -45,9 +69,18 @@ struct DiagnosticPrinter {
             }
         case .text:
             guard !quiet else { return }
+            if progress != nil, !results.isEmpty { FarmSummaryTable.lines(results).forEach(printError) }
             let built = results.filter { $0.status != .failed }.count
             let failed = results.count - built
             printError("\(built) site\(built == 1 ? "" : "s") built, \(failed) failed; output in \(outputDirectory)")
+        }
+    }
+
+    private func emit(_ lines: [String]) {
+        if let progress {
+            progress.printAbove(lines)
+        } else {
+            lines.forEach(printError)
         }
     }
 
