@@ -7,10 +7,13 @@ import SBCMSSource
 public struct SiteBuilder: Sendable {
     public let workspace: Workspace
     public let options: BuildOptions
+    /// The Markdown render cache, shared by every site this builder builds (nil without a cache).
+    public let markdownCache: CacheMarkdownStore?
 
     public init(workspace: Workspace, options: BuildOptions) {
         self.workspace = workspace
         self.options = options
+        self.markdownCache = options.markdownCache()
     }
 
     /// Builds `sites/<id>/` into `output/<id>/`. When any error is found nothing is written and
@@ -34,8 +37,24 @@ public struct SiteBuilder: Sendable {
                             stageSeconds: stages)
         }
 
+        // Incremental builds: the up-to-date short cut, before any content is read.
+        let cachedState = options.cacheDirectory.flatMap { CacheSiteState.load(cacheDirectory: $0, siteID: siteID) }
+        var inputFingerprint = options.cacheDirectory.flatMap { _ in
+            CacheInputFingerprint.compute(workspace: workspace, siteID: siteID, theme: cachedState?.theme, options: options)
+        }
+        if let cachedState, let inputFingerprint, cachedState.inputFingerprint == inputFingerprint, cachedState.coversTime(options.now.secondsSince1970),
+           FileSystem.identity(options.outputDirectory + "/" + siteID)?.inode == cachedState.outputInode {
+            var upToDate = result(.upToDate, pages: cachedState.pages, files: cachedState.files, [])
+            upToDate.filesKept = cachedState.files
+            return upToDate
+        }
+
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
         guard var source = loaded else { return result(.failed, loadDiagnostics) }
+        if source.config.theme != cachedState?.theme, options.cacheDirectory != nil {
+            inputFingerprint = CacheInputFingerprint.compute(workspace: workspace, siteID: siteID, theme: source.config.theme,
+                                                             options: options)
+        }
         var diagnostics = loadDiagnostics
         if let override = options.baseURLOverride {
             if let normalized = SiteConfig.normalizedBaseURL(override) {
@@ -47,9 +66,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         finishStage("load")
+        var contentOptions = options.contentOptions
+        contentOptions.markdownCache = markdownCache
         let (theme, themeDiagnostics) = ThemeLoader(workspace: workspace).load(config: source.config, siteLayouts: source.layouts)
         diagnostics += themeDiagnostics
-        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
+        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: contentOptions).build()
         diagnostics += contentDiagnostics
         finishStage("content")
         if let theme {
@@ -87,7 +108,9 @@ public struct SiteBuilder: Sendable {
                                           hint: failures.count > 1 ? "and \(failures.count - 1) more write errors" : nil))
             return result(.failed, diagnostics)
         }
+        let changes: OutputWriter.Changes
         do {
+            changes = try writer.finish()
             try writer.commit()
         } catch {
             writer.discard()
@@ -96,7 +119,17 @@ public struct SiteBuilder: Sendable {
         }
         let pages = tasks.filter(\.isPage).count
         var built = result(.built, pages: pages, files: tasks.count, diagnostics)
-        built.filesWritten = tasks.count
+        built.filesWritten = changes.written
+        built.filesKept = changes.kept
+        built.filesRemoved = changes.removed.count
+        if let cacheDirectory = options.cacheDirectory, let inputFingerprint {
+            let state = CacheSiteState(inputFingerprint: inputFingerprint, theme: theme.name, outputInode: writer.stagingInode,
+                                       now: options.now.secondsSince1970,
+                                       nextScheduleChange: graph.nextScheduleChange?.secondsSince1970,
+                                       pages: pages, files: tasks.count)
+            // A cache that cannot be written only makes the next build slower.
+            try? state.save(cacheDirectory: cacheDirectory, siteID: siteID)
+        }
         return built
     }
 }

@@ -1,0 +1,83 @@
+import SBCMSCore
+
+/// What a published `output/<site>/` tree holds: every file's SHA-256 and size and, for copies,
+/// the identity of the source file. Kept in `output/.sbcms/<site>/tree.bin` (binary, so a
+/// 10,000-file site loads it in one read) and trusted only when `treeInode` is the inode of the
+/// current `output/<site>/`, so a record of a tree that was never switched in is never used.
+struct OutputTreeRecord: Sendable {
+    struct Entry: Sendable, Hashable {
+        var sha256: [UInt8]
+        var size: Int64
+        /// The source of a copied file (media, theme assets) as it was when copied.
+        var source: FileSystem.Identity?
+    }
+
+    /// The inode of the folder these files were written into (it became `output/<site>/`).
+    var treeInode: UInt64
+    var entries: [String: Entry]
+
+    private static let magic = "sbcms-tree-1"
+
+    /// `output/.sbcms/<site>/`.
+    static func reportDirectory(outputDirectory: String, siteID: String) -> String {
+        outputDirectory + "/.sbcms/" + siteID
+    }
+
+    /// The record that describes the current `output/<site>/`, if any: the published one, or the
+    /// one written just before a switch whose final rename was interrupted.
+    static func loadCurrent(outputDirectory: String, siteID: String) -> OutputTreeRecord? {
+        guard let current = FileSystem.identity(outputDirectory + "/" + siteID) else { return nil }
+        let folder = reportDirectory(outputDirectory: outputDirectory, siteID: siteID)
+        for name in ["tree.bin", "tree.bin.new"] {
+            if let bytes = try? FileSystem.readBytes(folder + "/" + name), let record = decode(bytes),
+               record.treeInode == current.inode {
+                return record
+            }
+        }
+        return nil
+    }
+
+    func encode() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(Self.magic)
+        writer.write(treeInode)
+        writer.write(UInt64(entries.count))
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            writer.write(path)
+            writer.write(bytes: entry.sha256)
+            writer.write(Int(entry.size))
+            writer.write(entry.source != nil)
+            if let source = entry.source {
+                writer.write(source.device)
+                writer.write(source.inode)
+                writer.write(Int(source.size))
+                writer.write(Int(source.modificationNanoseconds))
+            }
+        }
+        writer.write(Self.magic)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> OutputTreeRecord? {
+        var reader = BinaryReader(bytes)
+        guard reader.readString() == magic, let inode = reader.readUInt(), let count = reader.readUInt(),
+              count <= UInt64(bytes.count) else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let path = reader.readString(), let sha = reader.readBytes(), sha.count == 32, let size = reader.readInt(),
+                  let hasSource = reader.readBool() else { return nil }
+            var source: FileSystem.Identity?
+            if hasSource {
+                guard let device = reader.readUInt(), let sourceInode = reader.readUInt(), let sourceSize = reader.readInt(),
+                      let time = reader.readInt() else { return nil }
+                source = FileSystem.Identity(device: device, inode: sourceInode, size: Int64(sourceSize),
+                                             modificationNanoseconds: Int64(time))
+            }
+            entries[path] = Entry(sha256: sha, size: Int64(size), source: source)
+        }
+        guard reader.readString() == magic, reader.isAtEnd else { return nil }
+        return OutputTreeRecord(treeInode: inode, entries: entries)
+    }
+}
