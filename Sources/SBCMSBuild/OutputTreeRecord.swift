@@ -10,13 +10,20 @@ struct OutputTreeRecord: Sendable {
         var size: Int64
         /// The source of a copied file (media, theme assets) as it was when copied.
         var source: FileSystem.Identity?
+        /// The page fingerprint of an HTML page (layout closure and context).
+        var fingerprint: [UInt8]?
     }
 
     /// The inode of the folder these files were written into (it became `output/<site>/`).
     var treeInode: UInt64
     var entries: [String: Entry]
 
-    private static let magic = "sbcms-tree-1"
+    /// Output path → page fingerprint, for the pages that have one.
+    var pageFingerprints: [String: [UInt8]] {
+        entries.compactMapValues(\.fingerprint)
+    }
+
+    private static let magic = "sbcms-tree-2"
 
     /// `output/.sbcms/<site>/`.
     static func reportDirectory(outputDirectory: String, siteID: String) -> String {
@@ -54,6 +61,7 @@ struct OutputTreeRecord: Sendable {
                 writer.write(Int(source.size))
                 writer.write(Int(source.modificationNanoseconds))
             }
+            writer.write(bytes: entry.fingerprint ?? [])
         }
         writer.write(Self.magic)
         return writer.bytes
@@ -75,7 +83,9 @@ struct OutputTreeRecord: Sendable {
                 source = FileSystem.Identity(device: device, inode: sourceInode, size: Int64(sourceSize),
                                              modificationNanoseconds: Int64(time))
             }
-            entries[path] = Entry(sha256: sha, size: Int64(size), source: source)
+            guard let fingerprint = reader.readBytes() else { return nil }
+            entries[path] = Entry(sha256: sha, size: Int64(size), source: source,
+                                  fingerprint: fingerprint.isEmpty ? nil : fingerprint)
         }
         guard reader.readString() == magic, reader.isAtEnd else { return nil }
         return OutputTreeRecord(treeInode: inode, entries: entries)

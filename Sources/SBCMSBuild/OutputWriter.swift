@@ -44,9 +44,16 @@ public final class OutputWriter: @unchecked Sendable {
     private var targetDirectory: String { outputDirectory + "/" + siteID }
     private var reportDirectory: String { OutputTreeRecord.reportDirectory(outputDirectory: outputDirectory, siteID: siteID) }
 
+    /// The page fingerprints of the previous output (empty when there is no usable record).
+    public var previousPageFingerprints: [String: [UInt8]] {
+        previous?.pageFingerprints ?? [:]
+    }
+
     /// Writes one file into the staging folder (or links the unchanged previous one); safe to
-    /// call from many threads.
-    public func write(_ file: OutputFile) throws {
+    /// call from many threads. Returns false, writing nothing, for an `.unchanged` file whose
+    /// previous version cannot be kept: render it again.
+    @discardableResult
+    public func write(_ file: OutputFile) throws -> Bool {
         let path = stagingDirectory + "/" + file.path
         if let slash = file.path.lastIndex(of: "/") {
             let folder = stagingDirectory + "/" + file.path[..<slash]
@@ -60,9 +67,13 @@ public final class OutputWriter: @unchecked Sendable {
         }
         let old = previous?.entries[file.path]
         let previousPath = targetDirectory + "/" + file.path
-        let entry: OutputTreeRecord.Entry
+        var entry: OutputTreeRecord.Entry
         var kept = false
         switch file.content {
+        case .unchanged:
+            guard let old, link(previousPath, path) == 0 else { return false }
+            entry = old
+            kept = true
         case .text(var text):
             entry = text.withUTF8 { Self.entry(for: $0) }
             if let old, old.sha256 == entry.sha256, old.size == entry.size, link(previousPath, path) == 0 {
@@ -90,10 +101,12 @@ public final class OutputWriter: @unchecked Sendable {
                 kept = old?.sha256 == entry.sha256 && old?.size == entry.size
             }
         }
+        entry.fingerprint = file.fingerprint
         lock.withLock {
             entries[file.path] = entry
             if !kept { written.insert(file.path) }
         }
+        return true
     }
 
     private static func entry(for bytes: UnsafeBufferPointer<UInt8>) -> OutputTreeRecord.Entry {

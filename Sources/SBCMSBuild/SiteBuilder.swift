@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
         }
         guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
 
-        let renderer = SiteRenderer(graph: graph, theme: theme)
+        var renderer = SiteRenderer(graph: graph, theme: theme)
         let tasks = renderer.plan()
         let writer: OutputWriter
         do {
@@ -93,9 +93,19 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
             return result(.failed, diagnostics)
         }
+        // With a cache, pages whose layout closure and context are unchanged are not rendered.
+        var fullRenderer = renderer
+        if options.cacheDirectory != nil {
+            fullRenderer.previousPageFingerprints = [:]
+            renderer.previousPageFingerprints = writer.previousPageFingerprints
+        }
+        let fingerprintRenderer = renderer
+        let freshRenderer = fullRenderer
         let failures = Parallel.map(tasks) { task -> String? in
             do {
-                try writer.write(renderer.render(task))
+                if try !writer.write(fingerprintRenderer.render(task)) {
+                    try writer.write(freshRenderer.render(task))
+                }
                 return nil
             } catch {
                 return "\(error)"

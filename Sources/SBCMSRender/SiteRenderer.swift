@@ -15,6 +15,10 @@ public struct SiteRenderer: Sendable {
     let listedPositions: [Int: Int]
     /// Term slug → term index, per taxonomy name.
     let termIndexes: [String: [String: Int]]
+    /// The page fingerprints of the previous output (output path → fingerprint). When set,
+    /// every page gets a fingerprint, and a page whose fingerprint is unchanged is not rendered
+    /// (`OutputFile.Content.unchanged`); nil renders every page without fingerprints.
+    public var previousPageFingerprints: [String: [UInt8]]?
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -122,7 +126,19 @@ public struct SiteRenderer: Sendable {
     // MARK: Pages
 
     func page(_ layout: String, url: String, _ context: PageContext) -> OutputFile {
-        OutputFile(path: URLPaths.outputPath(forURL: url), content: .text(theme.render(layout, context)))
+        let path = URLPaths.outputPath(forURL: url)
+        guard let previousPageFingerprints else {
+            return OutputFile(path: path, content: .text(theme.render(layout, context)))
+        }
+        var hasher = FingerprintHasher()
+        hasher.addString(layout)
+        hasher.addBytes(theme.layoutFingerprints[layout] ?? [])
+        context.fingerprint(into: &hasher)
+        let fingerprint = hasher.finalize()
+        if previousPageFingerprints[path] == fingerprint {
+            return OutputFile(path: path, content: .unchanged, fingerprint: fingerprint)
+        }
+        return OutputFile(path: path, content: .text(theme.render(layout, context)), fingerprint: fingerprint)
     }
 
     private func renderHome() -> OutputFile {

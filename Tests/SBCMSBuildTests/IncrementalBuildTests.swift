@@ -187,3 +187,58 @@ import Testing
         #expect(try ChangesFile(repo, site: "golden").added.count == manifest.files.count)
     }
 }
+
+/// Page fingerprints: a page whose layout closure and context did not change is not rendered,
+/// and the fingerprint code covers every key layouts can read.
+@Suite struct PageFingerprintTests {
+    @Test func pagesWithAnUnchangedFingerprintAreNotRenderedAgain() throws {
+        let repo = try IncrementalBuildTests.makeRepository()
+        _ = buildWithCache(repo, ["golden"])
+        // Mark two pages in place (same inode): only a page that is rendered again loses the mark.
+        for page in ["blog/first-steps/index.html", "blog/second-post/index.html"] {
+            let path = repo.root + "/output/golden/" + page
+            try FileSystem.write(try FileSystem.readBytes(path) + Array("<!-- mark -->".utf8), to: path)
+        }
+        try IncrementalBuildTests.replace(repo, IncrementalBuildTests.blog + "2026-02-10-second-post.md", "Back to", "Go back to")
+        let result = try #require(buildWithCache(repo, ["golden"]).first)
+        #expect(result.status == .built)
+        #expect(try repo.read("output/golden/blog/first-steps/index.html").hasSuffix("<!-- mark -->"))
+        #expect(!(try repo.read("output/golden/blog/second-post/index.html").contains("<!-- mark -->")))
+    }
+
+    @Test func generatedFingerprintCodeIsUpToDate() throws {
+        let repo = try FixtureRepository(copyThemesFrom: nil)
+        try repo.run(["python3", FixtureRepository.projectRoot + "/scripts/gen-context-fingerprints", "--check"])
+    }
+}
+
+/// Every section (docs, courses, portfolio, characters): after editing every Markdown file, an
+/// incremental build equals a cold build.
+@Suite struct IncrementalSectionTests {
+    @Test(arguments: ["docs-site", "courses-site", "portfolio-site", "characters-site"])
+    func editedSectionsEqualColdBuild(_ fixture: String) throws {
+        let repo = try FixtureRepository()
+        try repo.copySites(from: FixtureRepository.projectRoot + "/Tests/Fixtures/" + fixture)
+        if FileManager.default.fileExists(atPath: FixtureRepository.projectRoot + "/Tests/Fixtures/\(fixture)/templates") {
+            try FileManager.default.copyItem(atPath: FixtureRepository.projectRoot + "/Tests/Fixtures/\(fixture)/templates",
+                                             toPath: repo.root + "/templates")
+        }
+        try ageSources(repo)
+        let ids = try FileManager.default.contentsOfDirectory(atPath: repo.root + "/sites").sorted()
+        for result in buildWithCache(repo, ids) {
+            #expect(result.status == .built, "\(result.diagnostics.map(\.formatted))")
+        }
+        let markdown = repo.files(under: "sites").filter { $0.hasSuffix(".md") && !$0.contains("/quiz") }
+        for (index, file) in markdown.enumerated() where index % 2 == 0 {
+            try repo.write("sites/" + file, try repo.read("sites/" + file) + "\nAn added sentence.\n")
+        }
+        for result in buildWithCache(repo, ids) {
+            #expect(result.status == .built, "\(result.diagnostics.map(\.formatted))")
+        }
+        _ = buildWithCache(repo, ids, output: "cold", cache: nil)
+        for id in ids {
+            let differences = GoldenTree.compare(actual: repo.root + "/output/" + id, expected: repo.root + "/cold/" + id)
+            #expect(differences.isEmpty, "\(id): \(differences.prefix(5).joined(separator: "\n"))")
+        }
+    }
+}
