@@ -46,14 +46,15 @@ enum CacheInputFingerprint {
         addTree("site", workspace.siteDirectory(siteID))
         if let theme { addTree("theme", workspace.themeDirectory(theme)) }
         addTree("templates", workspace.templatesDirectory)
+        add("farm configuration", FileSystem.identity(workspace.root + "/sbcms.yaml"))
         if let git = gitDirectory(from: workspace.siteDirectory(siteID)) {
             for name in ["HEAD", "index", "packed-refs", "logs/HEAD"] { add("git:" + name, FileSystem.identity(git + "/" + name)) }
         }
         return isRacy ? nil : SHA256.hex(hasher.finalize())
     }
 
-    /// Every entry below `root` (hidden ones too: a changed `.gitignore` is harmless, a missed
-    /// file is not), sorted, symlinks not followed.
+    /// Every entry below `root`, sorted, symlinks not followed; hidden files count (a changed
+    /// `.gitignore` is harmless, a missed file is not), hidden folders (`.git`) are not entered.
     private static func walk(_ root: String, _ visit: (String, FileSystem.Identity?, Bool) -> Void) {
         func descend(_ relative: String) {
             let absolute = relative.isEmpty ? root : root + "/" + relative
@@ -68,7 +69,7 @@ enum CacheInputFingerprint {
                 visit(child, FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                                                  modificationNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
                                                      + Int64(info.st_mtim.tv_nsec)), isDirectory)
-                if isDirectory { descend(child) }
+                if isDirectory, !name.hasPrefix(".") { descend(child) }
             }
         }
         descend("")

@@ -43,7 +43,8 @@ public struct SiteBuilder: Sendable {
             CacheInputFingerprint.compute(workspace: workspace, siteID: siteID, theme: cachedState?.theme, options: options)
         }
         if let cachedState, let inputFingerprint, cachedState.inputFingerprint == inputFingerprint, cachedState.coversTime(options.now.secondsSince1970),
-           FileSystem.identity(options.outputDirectory + "/" + siteID)?.inode == cachedState.outputInode {
+           FileSystem.identity(options.outputDirectory + "/" + siteID)?.inode == cachedState.outputInode,
+           FileSystem.exists(options.outputDirectory + "/.sbcms/" + siteID + "/manifest.json") {
             var upToDate = result(.upToDate, pages: cachedState.pages, files: cachedState.files, [])
             upToDate.filesKept = cachedState.files
             return upToDate
