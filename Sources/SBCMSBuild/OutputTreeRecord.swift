@@ -31,17 +31,43 @@ struct OutputTreeRecord: Sendable {
     }
 
     /// The record that describes the current `output/<site>/`, if any: the published one, or the
-    /// one written just before a switch whose final rename was interrupted.
+    /// one written just before a switch whose final rename was interrupted. A record whose inode
+    /// is not the folder's (the output was restored from an archive or copied) is used only when
+    /// the folder holds exactly its files with exactly its bytes.
     static func loadCurrent(outputDirectory: String, siteID: String) -> OutputTreeRecord? {
-        guard let current = FileSystem.identity(outputDirectory + "/" + siteID) else { return nil }
+        let target = outputDirectory + "/" + siteID
+        guard let current = FileSystem.identity(target) else { return nil }
         let folder = reportDirectory(outputDirectory: outputDirectory, siteID: siteID)
-        for name in ["tree.bin", "tree.bin.new"] {
-            if let bytes = try? FileSystem.readBytes(folder + "/" + name), let record = decode(bytes),
-               record.treeInode == current.inode {
-                return record
-            }
+        let records = ["tree.bin", "tree.bin.new"].compactMap { name in
+            (try? FileSystem.readBytes(folder + "/" + name)).flatMap(decode)
         }
-        return nil
+        if let record = records.first(where: { $0.treeInode == current.inode }) { return record }
+        return records.first { $0.describesContent(of: target) }
+    }
+
+    /// True when `folder` holds exactly the recorded files, with the recorded sizes and SHA-256.
+    func describesContent(of folder: String) -> Bool {
+        var files: [String] = []
+        func visit(_ relative: String) -> Bool {
+            let absolute = relative.isEmpty ? folder : folder + "/" + relative
+            for name in FileSystem.list(absolute) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if FileSystem.isDirectory(absolute + "/" + name) {
+                    if !visit(child) { return false }
+                } else {
+                    guard let entry = self.entries[child], FileSystem.identity(absolute + "/" + name)?.size == entry.size else {
+                        return false
+                    }
+                    files.append(child)
+                }
+            }
+            return true
+        }
+        guard visit(""), files.count == entries.count else { return false }
+        let recorded = entries
+        return !Parallel.map(files) { path in
+            (try? FileSystem.readBytes(folder + "/" + path)).map { SHA256.digest($0) } == recorded[path]?.sha256
+        }.contains(false)
     }
 
     func encode() -> [UInt8] {
