@@ -10,7 +10,8 @@ public protocol ContextFingerprinting {
 /// shapes (a missing optional, an empty list, a string that looks like a number) never give
 /// the same bytes.
 public struct FingerprintHasher {
-    private var sha = SHA256()
+    /// Small fields are collected here and hashed in blocks: a page has hundreds of them.
+    private var sha = BufferedSHA256()
 
     public init() {}
 
@@ -19,14 +20,14 @@ public struct FingerprintHasher {
     }
 
     private mutating func mark(_ marker: Marker) {
-        sha.update(CollectionOfOne(marker.rawValue))
+        sha.update(byte: marker.rawValue)
     }
 
     /// Starts a struct named `type`.
     public mutating func begin(_ type: StaticString) {
         mark(.begin)
         type.withUTF8Buffer { sha.update($0) }
-        sha.update(CollectionOfOne(UInt8(0)))
+        sha.update(byte: UInt8(0))
     }
 
     public mutating func end() {
@@ -48,7 +49,7 @@ public struct FingerprintHasher {
     private mutating func addKey(_ key: StaticString) {
         mark(.key)
         key.withUTF8Buffer { sha.update($0) }
-        sha.update(CollectionOfOne(UInt8(0)))
+        sha.update(byte: UInt8(0))
     }
 
     public mutating func addString(_ text: String) {
@@ -67,7 +68,7 @@ public struct FingerprintHasher {
 
     public mutating func addBool(_ value: Bool) {
         mark(.bool)
-        sha.update(CollectionOfOne(value ? UInt8(1) : 0))
+        sha.update(byte: value ? UInt8(1) : 0)
     }
 
     public mutating func addDouble(_ value: Double) {
@@ -156,5 +157,54 @@ extension Array: ContextFingerprinting where Element: ContextFingerprinting {
 extension Dictionary: ContextFingerprinting where Key == String, Value: ContextFingerprinting {
     public func fingerprint(into hasher: inout FingerprintHasher) {
         hasher.addAny(self.mapValues { $0 as Any })
+    }
+}
+
+/// SHA-256 fed in blocks: small updates are copied into a buffer, large ones go straight through.
+private struct BufferedSHA256 {
+    private var sha = SHA256()
+    private var buffer: [UInt8] = []
+    private static let capacity = 8192
+
+    init() {
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if buffer.count + bytes.count <= Self.capacity {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flush()
+        if bytes.count >= Self.capacity / 2 {
+            sha.update(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update($0) }) { return done }
+        Array(bytes).withUnsafeBufferPointer { update($0) }
+    }
+
+    mutating func update(byte: UInt8) {
+        if buffer.count == Self.capacity { flush() }
+        buffer.append(byte)
+    }
+
+    mutating func update(_ value: Int64) {
+        withUnsafeBytes(of: value.littleEndian) { update($0.bindMemory(to: UInt8.self)) }
+    }
+
+    private mutating func flush() {
+        if buffer.isEmpty { return }
+        buffer.withUnsafeBufferPointer { sha.update($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finalize() -> [UInt8] {
+        flush()
+        return sha.finalize()
     }
 }
