@@ -14,48 +14,73 @@ enum CacheInputFingerprint {
     /// Bump when a change of sbcms changes output for the same input.
     static let formatVersion = 1
 
-    /// The fingerprint, or nil when a file was modified so recently that a further change could
-    /// go unnoticed (see `FileSystem.Identity.isRacy`): such a build is never trusted as up to date.
-    static func compute(workspace: Workspace, siteID: String, theme: String?, options: BuildOptions) -> String? {
-        let observedAt = FileSystem.Identity.wallClockNanoseconds()
-        var isRacy = false
-        var hasher = SHA256()
-        hasher.update("sbcms-input-\(formatVersion)")
-        hasher.update(siteID)
-        hasher.update(options.outputDirectory)
-        hasher.update(options.includeDrafts ? "drafts" : "-")
-        hasher.update(options.includeFuture ? "future" : "-")
-        hasher.update(options.baseURLOverride ?? "-")
-        func add(_ label: String, _ identity: FileSystem.Identity?) {
-            hasher.update(label)
-            guard let identity else { return hasher.update("missing") }
-            hasher.update(Int64(bitPattern: identity.device))
-            hasher.update(Int64(bitPattern: identity.inode))
-            hasher.update(identity.size)
-            hasher.update(identity.modificationNanoseconds)
+    /// The fingerprint of everything but the theme, or nil when a file was modified so recently
+    /// that a further change could go unnoticed (see `FileSystem.Identity.isRacy`): such a
+    /// build is never trusted as up to date. Taken before any of these files is read.
+    static func base(workspace: Workspace, siteID: String, options: BuildOptions) -> [UInt8]? {
+        var hasher = MetadataHasher()
+        hasher.sha.update("sbcms-input-\(formatVersion)")
+        hasher.sha.update(siteID)
+        hasher.sha.update(options.outputDirectory)
+        hasher.sha.update(options.includeDrafts ? "drafts" : "-")
+        hasher.sha.update(options.includeFuture ? "future" : "-")
+        hasher.sha.update(options.baseURLOverride ?? "-")
+        hasher.add("executable", executableIdentity())
+        hasher.addTree("site", workspace.siteDirectory(siteID))
+        hasher.addTree("templates", workspace.templatesDirectory)
+        hasher.add("farm configuration", FileSystem.identity(workspace.root + "/sbcms.yaml"))
+        if let git = gitDirectory(from: workspace.siteDirectory(siteID)) {
+            for name in ["HEAD", "index", "packed-refs", "logs/HEAD"] { hasher.add("git:" + name, FileSystem.identity(git + "/" + name)) }
         }
-        add("executable", executableIdentity())
-        func addTree(_ label: String, _ root: String) {
-            hasher.update("tree:" + label)
+        return hasher.finalize()
+    }
+
+    /// The fingerprint of a theme folder (nil when racy); taken before the theme is read.
+    static func theme(workspace: Workspace, name: String) -> [UInt8]? {
+        var hasher = MetadataHasher()
+        hasher.sha.update("theme:" + name)
+        hasher.addTree("theme", workspace.themeDirectory(name))
+        return hasher.finalize()
+    }
+
+    /// The site's whole input fingerprint: the base and the theme's.
+    static func combine(base: [UInt8]?, theme: [UInt8]?) -> String? {
+        guard let base, let theme else { return nil }
+        return SHA256.hex(SHA256.digest(base + theme))
+    }
+
+    /// Hashes file identities, and notes whether any file is racy.
+    private struct MetadataHasher {
+        var sha = SHA256()
+        var isRacy = false
+        let observedAt = FileSystem.Identity.wallClockNanoseconds()
+
+        mutating func add(_ label: String, _ identity: FileSystem.Identity?) {
+            sha.update(label)
+            guard let identity else { return sha.update("missing") }
+            sha.update(Int64(bitPattern: identity.device))
+            sha.update(Int64(bitPattern: identity.inode))
+            sha.update(identity.size)
+            sha.update(identity.modificationNanoseconds)
+        }
+
+        mutating func addTree(_ label: String, _ root: String) {
+            sha.update("tree:" + label)
             add(label, FileSystem.identity(root))
-            walk(root) { relative, identity, isDirectory in
+            CacheInputFingerprint.walk(root) { relative, identity, isDirectory in
                 add(relative, identity)
                 if !isDirectory, let identity, identity.isRacy(observedAt: observedAt) { isRacy = true }
             }
         }
-        addTree("site", workspace.siteDirectory(siteID))
-        if let theme { addTree("theme", workspace.themeDirectory(theme)) }
-        addTree("templates", workspace.templatesDirectory)
-        add("farm configuration", FileSystem.identity(workspace.root + "/sbcms.yaml"))
-        if let git = gitDirectory(from: workspace.siteDirectory(siteID)) {
-            for name in ["HEAD", "index", "packed-refs", "logs/HEAD"] { add("git:" + name, FileSystem.identity(git + "/" + name)) }
+
+        mutating func finalize() -> [UInt8]? {
+            isRacy ? nil : sha.finalize()
         }
-        return isRacy ? nil : SHA256.hex(hasher.finalize())
     }
 
     /// Every entry below `root`, sorted, symlinks not followed; hidden files count (a changed
     /// `.gitignore` is harmless, a missed file is not), hidden folders (`.git`) are not entered.
-    private static func walk(_ root: String, _ visit: (String, FileSystem.Identity?, Bool) -> Void) {
+    fileprivate static func walk(_ root: String, _ visit: (String, FileSystem.Identity?, Bool) -> Void) {
         func descend(_ relative: String) {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             for name in FileSystem.list(absolute) {

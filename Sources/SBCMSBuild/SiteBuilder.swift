@@ -38,24 +38,16 @@ public struct SiteBuilder: Sendable {
         }
 
         // Incremental builds: the up-to-date short cut, before any content is read.
-        let cachedState = options.cacheDirectory.flatMap { CacheSiteState.load(cacheDirectory: $0, siteID: siteID) }
-        var inputFingerprint = options.cacheDirectory.flatMap { _ in
-            CacheInputFingerprint.compute(workspace: workspace, siteID: siteID, theme: cachedState?.theme, options: options)
-        }
-        if let cachedState, let inputFingerprint, cachedState.inputFingerprint == inputFingerprint, cachedState.coversTime(options.now.secondsSince1970),
-           FileSystem.identity(options.outputDirectory + "/" + siteID)?.inode == cachedState.outputInode,
-           FileSystem.exists(options.outputDirectory + "/.sbcms/" + siteID + "/manifest.json") {
-            var upToDate = result(.upToDate, pages: cachedState.pages, files: cachedState.files, [])
-            upToDate.filesKept = cachedState.files
+        var (cacheCheck, upToDateState) = checkCache(siteID: siteID)
+        if let upToDateState {
+            var upToDate = result(.upToDate, pages: upToDateState.pages, files: upToDateState.files, [])
+            upToDate.filesKept = upToDateState.files
             return upToDate
         }
 
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
         guard var source = loaded else { return result(.failed, loadDiagnostics) }
-        if source.config.theme != cachedState?.theme, options.cacheDirectory != nil {
-            inputFingerprint = CacheInputFingerprint.compute(workspace: workspace, siteID: siteID, theme: source.config.theme,
-                                                             options: options)
-        }
+        updateCacheCheck(&cacheCheck, theme: source.config.theme)
         var diagnostics = loadDiagnostics
         if let override = options.baseURLOverride {
             if let normalized = SiteConfig.normalizedBaseURL(override) {
@@ -95,17 +87,17 @@ public struct SiteBuilder: Sendable {
             return result(.failed, diagnostics)
         }
         // With a cache, pages whose layout closure and context are unchanged are not rendered.
-        var fullRenderer = renderer
+        // (A kept page whose previous file is gone is rendered again with no previous fingerprints.)
+        var renderAgain = renderer
         if options.cacheDirectory != nil {
-            fullRenderer.previousPageFingerprints = [:]
             renderer.previousPageFingerprints = writer.previousPageFingerprints
+            renderAgain.previousPageFingerprints = [:]
         }
-        let fingerprintRenderer = renderer
-        let freshRenderer = fullRenderer
+        let (incremental, full) = (renderer, renderAgain)
         let failures = Parallel.map(tasks) { task -> String? in
             do {
-                if try !writer.write(fingerprintRenderer.render(task)) {
-                    try writer.write(freshRenderer.render(task))
+                if try !writer.write(incremental.render(task)) {
+                    try writer.write(full.render(task))
                 }
                 return nil
             } catch {
@@ -133,14 +125,8 @@ public struct SiteBuilder: Sendable {
         built.filesWritten = changes.written
         built.filesKept = changes.kept
         built.filesRemoved = changes.removed.count
-        if let cacheDirectory = options.cacheDirectory, let inputFingerprint {
-            let state = CacheSiteState(inputFingerprint: inputFingerprint, theme: theme.name, outputInode: writer.stagingInode,
-                                       now: options.now.secondsSince1970,
-                                       nextScheduleChange: graph.nextScheduleChange?.secondsSince1970,
-                                       pages: pages, files: tasks.count)
-            // A cache that cannot be written only makes the next build slower.
-            try? state.save(cacheDirectory: cacheDirectory, siteID: siteID)
-        }
+        saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
+                       pages: pages, files: tasks.count)
         return built
     }
 }
