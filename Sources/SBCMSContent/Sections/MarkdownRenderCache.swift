@@ -22,14 +22,16 @@ public struct CachedMarkdown: Sendable {
         self.links = links
     }
 
-    /// Bump when the renderer's output for the same text can change (cmark-gfm options,
-    /// heading ids, sanitizer): every cached entry then misses.
+    /// Bump when sbcms's renderer can give other output for the same text (cmark-gfm options,
+    /// heading ids, text extraction, sanitizer — any change in SBCMSMarkdown): every cached
+    /// entry then misses.
     public static let rendererVersion = 1
 
-    /// The cache key of a body: SHA-256 of the text, the raw-HTML option and the renderer version.
+    /// The cache key of a body: SHA-256 of the text, the raw-HTML option, the renderer version
+    /// and the cmark-gfm version.
     public static func key(markdown: String, allowRawHTML: Bool) -> String {
         var hasher = SHA256()
-        hasher.update("sbcms-markdown-\(rendererVersion)-\(allowRawHTML ? 1 : 0)")
+        hasher.update("sbcms-markdown-\(rendererVersion)-\(MarkdownRenderer.engineVersion)-\(allowRawHTML ? 1 : 0)")
         hasher.update(markdown)
         return SHA256.hex(hasher.finalize())
     }
