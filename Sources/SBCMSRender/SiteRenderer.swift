@@ -19,6 +19,9 @@ public struct SiteRenderer: Sendable {
     /// every page gets a fingerprint, and a page whose fingerprint is unchanged is not rendered
     /// (`OutputFile.Content.unchanged`); nil renders every page without fingerprints.
     public var previousPageFingerprints: [String: [UInt8]]?
+    /// Part of every page fingerprint: bump when the same layout and context can give other
+    /// bytes (a swift-mustache upgrade, a change to `Theme.render`).
+    public static let pageFormatVersion = 1
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -131,6 +134,7 @@ public struct SiteRenderer: Sendable {
             return OutputFile(path: path, content: .text(theme.render(layout, context)))
         }
         var hasher = FingerprintHasher()
+        hasher.addInt(Self.pageFormatVersion)
         hasher.addString(layout)
         hasher.addBytes(theme.layoutFingerprints[layout] ?? [])
         context.fingerprint(into: &hasher)
