@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +27,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CSBCMSSystem"),
-        .target(name: "SBCMSCore"),
+        .target(name: "SBCMSCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SBCMSMarkdown", dependencies: ["SBCMSCore", "CCmarkGFM", "CLibXML2"]),
         .target(name: "SBCMSSource", dependencies: ["SBCMSCore", "Yams"]),
         .target(name: "SBCMSContent", dependencies: ["SBCMSCore", "SBCMSMarkdown", "SBCMSSource"]),

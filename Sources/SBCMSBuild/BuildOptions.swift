@@ -26,4 +26,9 @@ public struct BuildOptions: Sendable {
     var contentOptions: ContentOptions {
         ContentOptions(includeDrafts: includeDrafts, includeFuture: includeFuture, now: now)
     }
+
+    /// The Markdown render cache of `cacheDirectory` (nil without a cache).
+    func markdownCache() -> CacheMarkdownStore? {
+        cacheDirectory.map { CacheMarkdownStore(cacheDirectory: $0) }
+    }
 }

@@ -8,24 +8,57 @@ import Glibc
 
 /// Writes a site's files into a staging folder next to `output/<site>/` and switches the
 /// finished tree in atomically, so readers see the old tree or the new one, never a mix.
+///
+/// A file whose bytes equal the previous output's (same SHA-256) is hard-linked from the
+/// previous `output/<site>/` instead of written, so its inode and modification time stay;
+/// files without a source are simply not in the staging folder and disappear at the switch.
+/// Before the switch, `output/.sbcms/<site>/` receives the manifest, the changes and the
+/// tree record of the new tree.
 public final class OutputWriter: @unchecked Sendable {
     public let siteID: String
     public let outputDirectory: String
     /// `output/.staging-<site>-<pid>`.
     public let stagingDirectory: String
+    /// The inode of the staging folder (it becomes `output/<site>/` at the switch).
+    public let stagingInode: UInt64
+    private let previous: OutputTreeRecord?
     private let lock = PosixLock()
     private var createdDirectories: Set<String> = []
+    private var entries: [String: OutputTreeRecord.Entry] = [:]
+    private var written: Set<String> = []
 
+    /// Prepares an empty staging folder; removes staging folders that killed builds of this
+    /// site left behind. The previous output's record is used only if it describes the
+    /// current `output/<site>/`.
     public init(siteID: String, outputDirectory: String) throws {
         self.siteID = siteID
         self.outputDirectory = outputDirectory
         self.stagingDirectory = outputDirectory + "/.staging-\(siteID)-\(getpid())"
+        Self.removeAbandonedFolders(siteID: siteID, outputDirectory: outputDirectory)
         FileSystem.removeTree(stagingDirectory)
         try FileSystem.createDirectories(stagingDirectory)
+        stagingInode = FileSystem.identity(stagingDirectory)?.inode ?? 0
+        previous = OutputTreeRecord.loadCurrent(outputDirectory: outputDirectory, siteID: siteID)
     }
 
-    /// Writes one file into the staging folder; safe to call from many threads.
-    public func write(_ file: OutputFile) throws {
+    private var targetDirectory: String { outputDirectory + "/" + siteID }
+    private var reportDirectory: String { OutputTreeRecord.reportDirectory(outputDirectory: outputDirectory, siteID: siteID) }
+
+    /// The page fingerprints of the previous output (empty when there is no usable record).
+    /// The size of `path` in the previous output, when the previous record has it.
+    public func previousSize(of path: String) -> Int? {
+        previous?.entries[path].map { Int($0.size) }
+    }
+
+    public var previousPageFingerprints: [String: [UInt8]] {
+        previous?.pageFingerprints ?? [:]
+    }
+
+    /// Writes one file into the staging folder (or links the unchanged previous one); safe to
+    /// call from many threads. Returns false, writing nothing, for an `.unchanged` file whose
+    /// previous version cannot be kept: render it again.
+    @discardableResult
+    public func write(_ file: OutputFile) throws -> Bool {
         let path = stagingDirectory + "/" + file.path
         if let slash = file.path.lastIndex(of: "/") {
             let folder = stagingDirectory + "/" + file.path[..<slash]
@@ -37,34 +70,157 @@ public final class OutputWriter: @unchecked Sendable {
                 lock.withLock { _ = createdDirectories.insert(folder) }
             }
         }
+        let old = previous?.entries[file.path]
+        let previousPath = targetDirectory + "/" + file.path
+        var entry: OutputTreeRecord.Entry
+        var kept = false
         switch file.content {
-        case .text(let text): try FileSystem.write(text, to: path)
-        case .bytes(let bytes): try FileSystem.write(bytes, to: path)
+        case .unchanged:
+            guard let old, link(previousPath, path) == 0 else { return false }
+            entry = old
+            kept = true
+        case .text(var text):
+            entry = text.withUTF8 { Self.entry(for: $0) }
+            if let old, old.sha256 == entry.sha256, old.size == entry.size, link(previousPath, path) == 0 {
+                kept = true
+            } else {
+                try FileSystem.write(text, to: path)
+            }
+        case .bytes(let bytes):
+            entry = bytes.withUnsafeBufferPointer { Self.entry(for: $0) }
+            if let old, old.sha256 == entry.sha256, old.size == entry.size, link(previousPath, path) == 0 {
+                kept = true
+            } else {
+                try FileSystem.write(bytes, to: path)
+            }
         case .copy(let source):
-            if link(source, path) != 0 { try FileSystem.copyFile(source, to: path) }
+            let observedAt = FileSystem.Identity.wallClockNanoseconds()
+            let identity = FileSystem.identity(source).flatMap { $0.isRacy(observedAt: observedAt) ? nil : $0 }
+            if let old, let identity, old.source == identity, link(previousPath, path) == 0 {
+                entry = old
+                kept = true
+            } else {
+                let bytes = try FileSystem.readBytes(source)
+                entry = OutputTreeRecord.Entry(sha256: SHA256.digest(bytes), size: Int64(bytes.count), source: identity)
+                if link(source, path) != 0 { try FileSystem.write(bytes, to: path) }
+                kept = old?.sha256 == entry.sha256 && old?.size == entry.size
+            }
         }
+        entry.fingerprint = file.fingerprint
+        lock.withLock {
+            entries[file.path] = entry
+            if !kept { written.insert(file.path) }
+        }
+        return true
     }
 
-    /// Replaces `output/<site>/` with the staging folder in one step.
+    private static func entry(for bytes: UnsafeBufferPointer<UInt8>) -> OutputTreeRecord.Entry {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return OutputTreeRecord.Entry(sha256: hasher.finalize(), size: Int64(bytes.count), source: nil)
+    }
+
+    /// What this build changed compared with the previous output.
+    public struct Changes: Sendable {
+        /// Site-relative paths of files that are new, whose bytes changed, that are gone.
+        public var added: [String]
+        public var changed: [String]
+        public var removed: [String]
+        /// Files written (new or changed) and files kept from the previous output.
+        public var written: Int
+        public var kept: Int
+    }
+
+    /// Compares the staged tree with the previous one and writes the manifest, the changes and
+    /// the tree record next to the output (as `.new` files, published by `commit`).
+    @discardableResult
+    public func finish() throws -> Changes {
+        let (entries, written) = lock.withLock { (self.entries, self.written) }
+        let before = previous?.entries ?? [:]
+        let paths = entries.keys.sorted()
+        let added = paths.filter { before[$0] == nil }
+        let changed = paths.filter { path in
+            guard let old = before[path], let new = entries[path] else { return false }
+            return old.sha256 != new.sha256 || old.size != new.size
+        }
+        let removed = before.keys.filter { entries[$0] == nil }.sorted()
+        let changes = Changes(added: added, changed: changed, removed: removed, written: written.count,
+                              kept: entries.count - written.count)
+        try FileSystem.createDirectories(reportDirectory)
+        let record = OutputTreeRecord(treeInode: stagingInode, entries: entries)
+        try FileSystem.writeAtomically(record.encode(), to: reportDirectory + "/tree.bin.new")
+        try FileSystem.writeAtomically(Array(manifestJSON(paths: paths, entries: entries).utf8), to: reportDirectory + "/manifest.json.new")
+        try FileSystem.writeAtomically(Array(changesJSON(changes).utf8), to: reportDirectory + "/changes.json.new")
+        return changes
+    }
+
+    private func manifestJSON(paths: [String], entries: [String: OutputTreeRecord.Entry]) -> String {
+        var json = "{\n  \"site\": \(TextEscaping.jsonString(siteID)),\n  \"tree_inode\": \(stagingInode),\n  \"files\": ["
+        for (index, path) in paths.enumerated() {
+            guard let entry = entries[path] else { continue }
+            json += index == 0 ? "\n" : ",\n"
+            json += "    {\"path\": \(TextEscaping.jsonString(path)), \"sha256\": \"\(SHA256.hex(entry.sha256))\", \"size\": \(entry.size)}"
+        }
+        json += paths.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return json
+    }
+
+    private func changesJSON(_ changes: Changes) -> String {
+        func list(_ paths: [String]) -> String {
+            let urls = paths.map(Self.url(forPath:)).sorted()
+            if urls.isEmpty { return "[]" }
+            return "[\n" + urls.map { "    " + TextEscaping.jsonString($0) }.joined(separator: ",\n") + "\n  ]"
+        }
+        return "{\n  \"site\": \(TextEscaping.jsonString(siteID)),\n  \"tree_inode\": \(stagingInode),\n"
+            + "  \"complete\": \(previous != nil),\n"
+            + "  \"added\": \(list(changes.added)),\n  \"changed\": \(list(changes.changed)),\n"
+            + "  \"removed\": \(list(changes.removed))\n}\n"
+    }
+
+    /// The URL a site-relative output path is served at: `blog/x/index.html` → `/blog/x/`.
+    static func url(forPath path: String) -> String {
+        if path == "index.html" { return "/" }
+        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
+        return "/" + path
+    }
+
+    /// Replaces `output/<site>/` with the staging folder in one step, then publishes the
+    /// manifest, changes and tree record written by `finish`.
     public func commit() throws {
-        let target = outputDirectory + "/" + siteID
+        let target = targetDirectory
         if FileSystem.exists(target) {
             if renameExchange(stagingDirectory, target) {
                 FileSystem.removeTree(stagingDirectory)
-                return
+            } else {
+                let old = outputDirectory + "/.old-\(siteID)-\(getpid())"
+                try FileSystem.rename(target, to: old)
+                try FileSystem.rename(stagingDirectory, to: target)
+                FileSystem.removeTree(old)
             }
-            let old = outputDirectory + "/.old-\(siteID)-\(getpid())"
-            try FileSystem.rename(target, to: old)
-            try FileSystem.rename(stagingDirectory, to: target)
-            FileSystem.removeTree(old)
         } else {
             try FileSystem.rename(stagingDirectory, to: target)
+        }
+        for name in ["manifest.json", "changes.json", "tree.bin"] where FileSystem.exists(reportDirectory + "/" + name + ".new") {
+            try FileSystem.rename(reportDirectory + "/" + name + ".new", to: reportDirectory + "/" + name)
         }
     }
 
     /// Throws the staging folder away (the build failed).
     public func discard() {
         FileSystem.removeTree(stagingDirectory)
+        for name in ["manifest.json", "changes.json", "tree.bin"] { unlink(reportDirectory + "/" + name + ".new") }
+    }
+
+    /// Removes `.staging-<site>-<pid>` and `.old-<site>-<pid>` folders of processes that are gone.
+    private static func removeAbandonedFolders(siteID: String, outputDirectory: String) {
+        for name in FileSystem.list(outputDirectory) {
+            for prefix in [".staging-\(siteID)-", ".old-\(siteID)-"] where name.hasPrefix(prefix) {
+                guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                    FileSystem.removeTree(outputDirectory + "/" + name)
+                }
+            }
+        }
     }
 
     /// Linux `renameat2(RENAME_EXCHANGE)`: swaps two paths atomically.

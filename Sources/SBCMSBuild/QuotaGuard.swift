@@ -79,6 +79,7 @@ public final class QuotaGuard: @unchecked Sendable {
         case .text(let text): size = text.utf8.count
         case .bytes(let bytes): size = bytes.count
         case .copy(let source): size = Self.fileSize(source)
+        case .unchanged: size = 0  // kept files are counted with `admit(bytes:)` and their previous size
         }
         return admit(bytes: size)
     }

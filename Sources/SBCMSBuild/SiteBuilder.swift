@@ -12,12 +12,15 @@ public struct SiteBuilder: Sendable {
     /// Seconds since a build started, for the `build_seconds` quota; nil is the real clock
     /// (tests replace it).
     var quotaElapsed: (@Sendable (ContinuousClock.Instant) -> Double)?
+    /// The Markdown render cache, shared by every site this builder builds (nil without a cache).
+    public let markdownCache: CacheMarkdownStore?
 
     /// `farmConfig` nil reads `sbcms.yaml` from the workspace.
     public init(workspace: Workspace, options: BuildOptions, farmConfig: LoadedFarmConfig? = nil) {
         self.workspace = workspace
         self.options = options
         self.farmConfig = farmConfig ?? LoadedFarmConfig.load(workspace: workspace)
+        self.markdownCache = options.markdownCache()
     }
 
     /// Builds `sites/<id>/` into `output/<id>/`. When any error is found nothing is written and
@@ -41,8 +44,17 @@ public struct SiteBuilder: Sendable {
                             stageSeconds: stages)
         }
 
+        // Incremental builds: the up-to-date short cut, before any content is read.
+        var (cacheCheck, upToDateState) = checkCache(siteID: siteID)
+        if let upToDateState {
+            var upToDate = result(.upToDate, pages: upToDateState.pages, files: upToDateState.files, [])
+            upToDate.filesKept = upToDateState.files
+            return upToDate
+        }
+
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
         guard var source = loaded else { return result(.failed, loadDiagnostics + farmConfig.diagnostics(for: siteID)) }
+        updateCacheCheck(&cacheCheck, theme: source.config.theme)
         var diagnostics = loadDiagnostics
         if let override = options.baseURLOverride {
             if let normalized = SiteConfig.normalizedBaseURL(override) {
@@ -58,9 +70,11 @@ public struct SiteBuilder: Sendable {
         guard let quota = startQuotas(for: source, startedAt: start, diagnostics: &diagnostics) else {
             return result(.failed, diagnostics)
         }
+        var contentOptions = options.contentOptions
+        contentOptions.markdownCache = markdownCache
         let (theme, themeDiagnostics) = ThemeLoader(workspace: workspace).load(config: source.config, siteLayouts: source.layouts)
         diagnostics += themeDiagnostics
-        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: options.contentOptions).build()
+        let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: contentOptions).build()
         diagnostics += contentDiagnostics
         finishStage("content")
         if let theme {
@@ -74,7 +88,7 @@ public struct SiteBuilder: Sendable {
         guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
         if let breach = quota.checkDeadline("after reading the content") { return result(.failed, diagnostics + [breach]) }
 
-        let renderer = SiteRenderer(graph: graph, theme: theme)
+        var renderer = SiteRenderer(graph: graph, theme: theme)
         let tasks = renderer.plan()
         if let breach = quota.checkPlan(tasks) { return result(.failed, diagnostics + [breach]) }
         let writer: OutputWriter
@@ -85,12 +99,28 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
             return result(.failed, diagnostics)
         }
+        // With a cache, pages whose layout closure and context are unchanged are not rendered.
+        // (A kept page whose previous file is gone is rendered again with no previous fingerprints.)
+        var renderAgain = renderer
+        if options.cacheDirectory != nil {
+            renderer.previousPageFingerprints = writer.previousPageFingerprints
+            renderAgain.previousPageFingerprints = [:]
+        }
+        let (incremental, full) = (renderer, renderAgain)
         let failures = Parallel.map(tasks) { task -> String? in
             guard quota.mayRender() else { return nil }
             do {
-                let file = renderer.render(task)
-                guard quota.admit(file) else { return nil }
-                try writer.write(file)
+                var file = incremental.render(task)
+                if case .unchanged = file.content, writer.previousSize(of: file.path) == nil {
+                    file = full.render(task)
+                }
+                // Kept files count toward output_bytes with their previous size.
+                let size = writer.previousSize(of: file.path)
+                if case .unchanged = file.content { guard quota.admit(bytes: size ?? 0) else { return nil } }
+                else { guard quota.admit(file) else { return nil } }
+                if try !writer.write(file) {
+                    try writer.write(full.render(task))
+                }
                 if task.isPage { options.pageCounter?.add(1) }
                 return nil
             } catch {
@@ -108,7 +138,9 @@ public struct SiteBuilder: Sendable {
                                           hint: failures.count > 1 ? "and \(failures.count - 1) more write errors" : nil))
             return result(.failed, diagnostics)
         }
+        let changes: OutputWriter.Changes
         do {
+            changes = try writer.finish()
             try writer.commit()
         } catch {
             writer.discard()
@@ -117,7 +149,11 @@ public struct SiteBuilder: Sendable {
         }
         let pages = tasks.filter(\.isPage).count
         var built = result(.built, pages: pages, files: tasks.count, diagnostics)
-        built.filesWritten = tasks.count
+        built.filesWritten = changes.written
+        built.filesKept = changes.kept
+        built.filesRemoved = changes.removed.count
+        saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
+                       pages: pages, files: tasks.count)
         return built
     }
 }

@@ -46,6 +46,9 @@ public struct ContentGraph: Sendable {
     public var portfolio: Portfolio
     /// The public characters under `characters/`.
     public var characters: CharacterCast
+    /// The earliest `published_at` of a post later than the build's `now`: until then the set of
+    /// published posts (and which are scheduled) cannot change. Nil when no post is scheduled.
+    public var nextScheduleChange: ContentDate?
 
     /// Posts shown in lists and feeds, newest first.
     public var listedPosts: [BlogPost] { posts.filter(\.isListed) }

@@ -10,11 +10,15 @@ public struct ContentOptions: Sendable {
     public var includeFuture: Bool
     /// The build time: decides which posts are scheduled. Injected so builds are reproducible.
     public var now: ContentDate
+    /// Rendered Markdown bodies kept between builds (nil: render every body).
+    public var markdownCache: (any MarkdownRenderCache)?
 
-    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: ContentDate) {
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: ContentDate,
+                markdownCache: (any MarkdownRenderCache)? = nil) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
+        self.markdownCache = markdownCache
     }
 }
 
@@ -104,7 +108,7 @@ public struct ContentGraphBuilder: Sendable {
                                     filePaths: source.filePaths, failedPages: failed)
         let bodyRenderer = BodyRenderer(
             renderer: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML)),
-            resolver: resolver, site: config)
+            resolver: resolver, site: config, cache: options.markdownCache)
         let now = options.now
 
         let renderedPosts = Parallel.map(builtPosts) { post -> (BlogPost?, RenderedBody?) in
@@ -163,9 +167,10 @@ public struct ContentGraphBuilder: Sendable {
         posts.sort { ($0.publishedAt, $1.slug) > ($1.publishedAt, $0.slug) }
         let categories = Taxonomy.build(name: "categories", singularTitle: "Category", posts: posts) { $0.categories }
         let tags = Taxonomy.build(name: "tags", singularTitle: "Tag", posts: posts) { $0.tags }
-        let graph = ContentGraph(config: config, posts: posts, categories: categories, tags: tags, docs: docTree,
+        var graph = ContentGraph(config: config, posts: posts, categories: categories, tags: tags, docs: docTree,
                                  media: source.media, pages: pages, outgoingLinks: outgoing, backlinks: backlinks,
                                  courses: courses.section, portfolio: portfolio.section, characters: characters.section)
+        graph.nextScheduleChange = parsedPosts.compactMap { $0.frontMatter?.publishedAt }.filter { $0 > options.now }.min()
         return (graph, diagnostics.sortedByLocation())
     }
 

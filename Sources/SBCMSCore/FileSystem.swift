@@ -186,3 +186,61 @@ public enum FileSystem {
         try write(try readBytes(from), to: to)
     }
 }
+
+extension FileSystem {
+    /// What identifies a file's version without reading it: inode, size and modification time.
+    public struct Identity: Sendable, Hashable {
+        public var device: UInt64
+        public var inode: UInt64
+        public var size: Int64
+        public var modificationNanoseconds: Int64
+
+        public init(device: UInt64, inode: UInt64, size: Int64, modificationNanoseconds: Int64) {
+            self.device = device
+            self.inode = inode
+            self.size = size
+            self.modificationNanoseconds = modificationNanoseconds
+        }
+    }
+
+    /// The identity of a path (symlinks not followed), or nil when it does not exist.
+    public static func identity(_ path: String) -> Identity? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                        modificationNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// Writes a file through a temporary name and a rename, so readers (and a killed process)
+    /// see the old file or the new one, never a torn one.
+    public static func writeAtomically<Bytes: Collection>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try write(bytes, to: temporary)
+            try rename(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}
+
+extension FileSystem.Identity {
+    /// File times are taken from a coarse clock (a few milliseconds): a file changed again within
+    /// this margin of being looked at could keep the same time. Such a "racy" identity is
+    /// never trusted to say that a file is unchanged.
+    public static let racyMarginNanoseconds: Int64 = 100_000_000
+
+    /// The wall-clock time now, in nanoseconds since 1970.
+    public static func wallClockNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
+    /// True when the file was modified so shortly before `observedAt` (or after it) that a later
+    /// change could keep the same modification time.
+    public func isRacy(observedAt: Int64) -> Bool {
+        modificationNanoseconds >= observedAt - Self.racyMarginNanoseconds
+    }
+}

@@ -10,6 +10,9 @@ public struct MarkdownRenderer: Sendable {
         self.options = options
     }
 
+    /// The cmark-gfm library version, part of render cache keys (an upgrade may change output).
+    public static let engineVersion: String = String(cString: cmark_version_string())
+
     /// Renders one Markdown body.
     ///
     /// - Parameter rewrite: called for every link and image in document order (with its original

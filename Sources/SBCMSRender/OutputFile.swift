@@ -5,15 +5,21 @@ public struct OutputFile: Sendable {
         case bytes([UInt8])
         /// A file copied as it is (media, theme assets).
         case copy(from: String)
+        /// The previous build's file is still exact (its page fingerprint is unchanged): keep it.
+        case unchanged
     }
 
     /// Site-relative output path: `blog/hello/index.html`, `rss.xml`.
     public var path: String
     public var content: Content
+    /// For HTML pages rendered with fingerprints on: the fingerprint of the layout closure and
+    /// the page's context (see `SiteRenderer.previousPageFingerprints`).
+    public var fingerprint: [UInt8]?
 
-    public init(path: String, content: Content) {
+    public init(path: String, content: Content, fingerprint: [UInt8]? = nil) {
         self.path = path
         self.content = content
+        self.fingerprint = fingerprint
     }
 }
 

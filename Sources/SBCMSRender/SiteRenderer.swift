@@ -19,6 +19,13 @@ public struct SiteRenderer: Sendable {
     let baseSiteContext: SharedSiteContext
     /// Title and URL of each main navigation link.
     let navItems: [(title: String, url: String)]
+    /// The page fingerprints of the previous output (output path → fingerprint). When set,
+    /// every page gets a fingerprint, and a page whose fingerprint is unchanged is not rendered
+    /// (`OutputFile.Content.unchanged`); nil renders every page without fingerprints.
+    public var previousPageFingerprints: [String: [UInt8]]?
+    /// Part of every page fingerprint: bump when the same layout and context can give other
+    /// bytes (a swift-mustache upgrade, a change to `Theme.render`).
+    public static let pageFormatVersion = 1
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -143,7 +150,20 @@ public struct SiteRenderer: Sendable {
     // MARK: Pages
 
     func page(_ layout: String, url: String, _ context: PageContext) -> OutputFile {
-        OutputFile(path: URLPaths.outputPath(forURL: url), content: .text(theme.render(layout, context)))
+        let path = URLPaths.outputPath(forURL: url)
+        guard let previousPageFingerprints else {
+            return OutputFile(path: path, content: .text(theme.render(layout, context)))
+        }
+        var hasher = FingerprintHasher()
+        hasher.addInt(Self.pageFormatVersion)
+        hasher.addString(layout)
+        hasher.addBytes(theme.layoutFingerprints[layout] ?? [])
+        context.fingerprint(into: &hasher)
+        let fingerprint = hasher.finalize()
+        if previousPageFingerprints[path] == fingerprint {
+            return OutputFile(path: path, content: .unchanged, fingerprint: fingerprint)
+        }
+        return OutputFile(path: path, content: .text(theme.render(layout, context)), fingerprint: fingerprint)
     }
 
     private func renderHome() -> OutputFile {

@@ -22,6 +22,8 @@ public struct Theme: Sendable {
     /// Layout name → the file it came from (repository-relative), for messages.
     public var layoutFiles: [String: String]
     public var assets: [Asset]
+    /// Layout name → fingerprint of the layout with every partial it can include.
+    public var layoutFingerprints: [String: [UInt8]] = [:]
 
     /// The layouts every blog site needs.
     public static let requiredLayouts = ["home", "list", "post", "term", "taxonomy", "404"]
@@ -114,7 +116,8 @@ public struct ThemeLoader: Sendable {
         }
         let assets = loadAssets(themeDirectory: themeDirectory, theme: config.theme, site: config.id, diagnostics: &diagnostics)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Theme(name: config.theme, library: library, layoutFiles: layoutFiles, assets: assets), diagnostics)
+        return (Theme(name: config.theme, library: library, layoutFiles: layoutFiles, assets: assets,
+                      layoutFingerprints: LayoutFingerprints.compute(sources.mapValues(\.text))), diagnostics)
     }
 
     private func loadAssets(themeDirectory: String, theme: String, site: String, diagnostics: inout [Diagnostic]) -> [Theme.Asset] {

@@ -38,6 +38,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Use this base URL instead of each site's base_url.", valueName: "url"))
     var baseURL: String?
 
+    // Incremental builds (the cache folder).
+    @Option(help: ArgumentHelp("The incremental build cache (relative to --root like --output).", valueName: "dir"))
+    var cache: String = ".sbcms-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Build cold: the cache is neither read nor written.")
+    var noCache = false
+
     @Option(help: "How diagnostics are printed: text (stderr) or json (stdout).")
     var format: DiagnosticFormat = .text
 
@@ -114,6 +121,7 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.baseURLOverride = baseURL
+        if !noCache { options.cacheDirectory = absolutePath(cache.hasPrefix("/") ? cache : workspace.root + "/" + cache) }
         let progress = format == .text && !quiet && FarmProgressDisplay.isAvailable ? FarmProgressDisplay(sites: siteIDs.count) : nil
         options.pageCounter = progress?.pageCounter
         let farm = BuildFarm(workspace: workspace, options: options, jobs: jobs)

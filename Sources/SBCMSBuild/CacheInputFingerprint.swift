@@ -1,0 +1,129 @@
+import SBCMSCore
+import SBCMSSource
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fingerprint of everything a site's output is made from, computed from file metadata only
+/// (path, size, modification time in nanoseconds, inode) so it costs one `lstat` per file:
+/// the site folder, its theme, `templates/`, the git state that page history reads, the build
+/// options and the sbcms executable. Equal fingerprints (and a time inside the same schedule
+/// window) mean the previous output is still exact.
+enum CacheInputFingerprint {
+    /// Bump when a change of sbcms changes output for the same input.
+    static let formatVersion = 1
+
+    /// The fingerprint of everything but the theme, or nil when a file was modified so recently
+    /// that a further change could go unnoticed (see `FileSystem.Identity.isRacy`): such a
+    /// build is never trusted as up to date. Taken before any of these files is read.
+    static func base(workspace: Workspace, siteID: String, options: BuildOptions) -> [UInt8]? {
+        var hasher = MetadataHasher()
+        hasher.sha.update("sbcms-input-\(formatVersion)")
+        hasher.sha.update(siteID)
+        hasher.sha.update(options.outputDirectory)
+        hasher.sha.update(options.includeDrafts ? "drafts" : "-")
+        hasher.sha.update(options.includeFuture ? "future" : "-")
+        hasher.sha.update(options.baseURLOverride ?? "-")
+        hasher.add("executable", executableIdentity())
+        hasher.addTree("site", workspace.siteDirectory(siteID))
+        hasher.addTree("templates", workspace.templatesDirectory)
+        hasher.add("farm configuration", FileSystem.identity(workspace.root + "/sbcms.yaml"))
+        if let git = gitDirectory(from: workspace.siteDirectory(siteID)) {
+            for name in ["HEAD", "index", "packed-refs", "logs/HEAD"] { hasher.add("git:" + name, FileSystem.identity(git + "/" + name)) }
+        }
+        return hasher.finalize()
+    }
+
+    /// The fingerprint of a theme folder (nil when racy); taken before the theme is read.
+    static func theme(workspace: Workspace, name: String) -> [UInt8]? {
+        var hasher = MetadataHasher()
+        hasher.sha.update("theme:" + name)
+        hasher.addTree("theme", workspace.themeDirectory(name))
+        return hasher.finalize()
+    }
+
+    /// The site's whole input fingerprint: the base and the theme's.
+    static func combine(base: [UInt8]?, theme: [UInt8]?) -> String? {
+        guard let base, let theme else { return nil }
+        return SHA256.hex(SHA256.digest(base + theme))
+    }
+
+    /// Hashes file identities, and notes whether any file is racy.
+    private struct MetadataHasher {
+        var sha = SHA256()
+        var isRacy = false
+        let observedAt = FileSystem.Identity.wallClockNanoseconds()
+
+        mutating func add(_ label: String, _ identity: FileSystem.Identity?) {
+            sha.update(label)
+            guard let identity else { return sha.update("missing") }
+            sha.update(Int64(bitPattern: identity.device))
+            sha.update(Int64(bitPattern: identity.inode))
+            sha.update(identity.size)
+            sha.update(identity.modificationNanoseconds)
+        }
+
+        mutating func addTree(_ label: String, _ root: String) {
+            sha.update("tree:" + label)
+            add(label, FileSystem.identity(root))
+            CacheInputFingerprint.walk(root) { relative, identity, isDirectory in
+                add(relative, identity)
+                if !isDirectory, let identity, identity.isRacy(observedAt: observedAt) { isRacy = true }
+            }
+        }
+
+        mutating func finalize() -> [UInt8]? {
+            isRacy ? nil : sha.finalize()
+        }
+    }
+
+    /// Every entry below `root`, sorted, symlinks not followed; hidden files count (a changed
+    /// `.gitignore` is harmless, a missed file is not), hidden folders (`.git`) are not entered.
+    fileprivate static func walk(_ root: String, _ visit: (String, FileSystem.Identity?, Bool) -> Void) {
+        func descend(_ relative: String) {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            for name in FileSystem.list(absolute) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(absolute + "/" + name, &info) == 0 else {
+                    visit(child, nil, false)
+                    continue
+                }
+                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                visit(child, FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                                                 modificationNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
+                                                     + Int64(info.st_mtim.tv_nsec)), isDirectory)
+                if isDirectory, !name.hasPrefix(".") { descend(child) }
+            }
+        }
+        descend("")
+    }
+
+    /// The identity of the running executable (a rebuilt sbcms never trusts an older cache).
+    private static func executableIdentity() -> FileSystem.Identity? {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                                   modificationNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// The `.git` folder of the work tree that holds `directory`, if any.
+    private static func gitDirectory(from directory: String) -> String? {
+        var folder = directory
+        while !folder.isEmpty {
+            let candidate = folder + "/.git"
+            if FileSystem.isDirectory(candidate) { return candidate }
+            if FileSystem.exists(candidate) {
+                // A linked work tree: `.git` is a file naming the real git folder.
+                if let text = try? FileSystem.readText(candidate), text.hasPrefix("gitdir: ") {
+                    return String(text.dropFirst("gitdir: ".count).prefix { $0 != "\n" })
+                }
+                return nil
+            }
+            guard let slash = folder.lastIndex(of: "/") else { break }
+            folder = String(folder[..<slash])
+        }
+        return nil
+    }
+}

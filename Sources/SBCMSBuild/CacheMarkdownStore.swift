@@ -1,0 +1,140 @@
+import SBCMSContent
+import SBCMSCore
+import SBCMSMarkdown
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Markdown render cache on disk: `<cache>/markdown/<2 hex>/<key>`, one small binary file
+/// per rendered body, shared by every site of the farm. Entries are written through a
+/// temporary file and a rename, so a killed build or two sites storing the same body never
+/// leave a torn entry; an unreadable or corrupt entry is a miss.
+public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable {
+    public let directory: String
+    private let lock = PosixLock()
+    private var counters = (hits: 0, misses: 0, stores: 0)
+    private static let magic = "sbcms-md-1"
+
+    public init(cacheDirectory: String) {
+        directory = cacheDirectory + "/markdown"
+    }
+
+    /// Entries found and reused, looked up and not found, and written since this store was made.
+    public var statistics: (hits: Int, misses: Int, stores: Int) { lock.withLock { counters } }
+
+    /// The file of one entry.
+    public func path(forKey key: String) -> String {
+        directory + "/" + key.prefix(2) + "/" + key
+    }
+
+    public func load(key: String) -> CachedMarkdown? {
+        let entry = (try? FileSystem.readBytes(path(forKey: key))).flatMap(Self.decode)
+        lock.withLock {
+            if entry == nil { counters.misses += 1 } else { counters.hits += 1 }
+        }
+        return entry
+    }
+
+    public func store(_ entry: CachedMarkdown, key: String) {
+        let path = path(forKey: key)
+        let folder = String(path[..<path.lastIndex(of: "/")!])
+        do {
+            try FileSystem.createDirectories(folder)
+            try FileSystem.writeAtomically(Self.encode(entry), to: path)
+            lock.withLock { counters.stores += 1 }
+        } catch {
+            // A cache that cannot be written only makes the next build slower.
+        }
+    }
+
+    static func encode(_ entry: CachedMarkdown) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(magic)
+        let document = entry.document
+        writer.write(document.html)
+        writer.write(UInt64(document.headings.count))
+        for heading in document.headings {
+            writer.write(heading.level)
+            writer.write(heading.id)
+            writer.write(heading.text)
+        }
+        func writeTOC(_ entries: [TOCEntry]) {
+            writer.write(UInt64(entries.count))
+            for entry in entries {
+                writer.write(entry.level)
+                writer.write(entry.id)
+                writer.write(entry.text)
+                writeTOC(entry.children)
+            }
+        }
+        writeTOC(document.toc)
+        writer.write(document.firstParagraph)
+        writer.write(document.plainText)
+        writer.write(document.wordCount)
+        func writeLink(_ link: MarkdownLink) {
+            writer.write(link.destination)
+            writer.write(link.isImage)
+            writer.write(link.line)
+            writer.write(link.column)
+        }
+        writer.write(UInt64(document.links.count))
+        for link in document.links { writeLink(link) }
+        writer.write(UInt64(entry.links.count))
+        for link in entry.links {
+            writeLink(link.link)
+            writer.write(link.output != nil)
+            if let output = link.output { writer.write(output) }
+        }
+        writer.write(magic)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> CachedMarkdown? {
+        var reader = BinaryReader(bytes)
+        guard reader.readString() == magic, let html = reader.readString(), let headingCount = reader.readUInt(),
+              headingCount <= UInt64(bytes.count) else { return nil }
+        var headings: [MarkdownHeading] = []
+        for _ in 0..<headingCount {
+            guard let level = reader.readInt(), let id = reader.readString(), let text = reader.readString() else { return nil }
+            headings.append(MarkdownHeading(level: level, id: id, text: text))
+        }
+        func readTOC(depth: Int) -> [TOCEntry]? {
+            guard depth < 16, let count = reader.readUInt(), count <= UInt64(bytes.count) else { return nil }
+            var entries: [TOCEntry] = []
+            for _ in 0..<count {
+                guard let level = reader.readInt(), let id = reader.readString(), let text = reader.readString(),
+                      let children = readTOC(depth: depth + 1) else { return nil }
+                entries.append(TOCEntry(level: level, id: id, text: text, children: children))
+            }
+            return entries
+        }
+        func readLink() -> MarkdownLink? {
+            guard let destination = reader.readString(), let isImage = reader.readBool(), let line = reader.readInt(),
+                  let column = reader.readInt() else { return nil }
+            return MarkdownLink(destination: destination, isImage: isImage, line: line, column: column)
+        }
+        guard let toc = readTOC(depth: 0), let firstParagraph = reader.readString(), let plainText = reader.readString(),
+              let wordCount = reader.readInt(), let linkCount = reader.readUInt(), linkCount <= UInt64(bytes.count) else { return nil }
+        var documentLinks: [MarkdownLink] = []
+        for _ in 0..<linkCount {
+            guard let link = readLink() else { return nil }
+            documentLinks.append(link)
+        }
+        guard let recordedCount = reader.readUInt(), recordedCount <= UInt64(bytes.count) else { return nil }
+        var recorded: [CachedMarkdown.Link] = []
+        for _ in 0..<recordedCount {
+            guard let link = readLink(), let hasOutput = reader.readBool() else { return nil }
+            var output: String?
+            if hasOutput {
+                guard let text = reader.readString() else { return nil }
+                output = text
+            }
+            recorded.append(CachedMarkdown.Link(link: link, output: output))
+        }
+        guard reader.readString() == magic, reader.isAtEnd else { return nil }
+        let document = MarkdownDocument(html: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
+                                        plainText: plainText, wordCount: wordCount, links: documentLinks)
+        return CachedMarkdown(document: document, links: recorded)
+    }
+}

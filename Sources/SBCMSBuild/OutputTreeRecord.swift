@@ -1,0 +1,119 @@
+import SBCMSCore
+
+/// What a published `output/<site>/` tree holds: every file's SHA-256 and size and, for copies,
+/// the identity of the source file. Kept in `output/.sbcms/<site>/tree.bin` (binary, so a
+/// 10,000-file site loads it in one read) and trusted only when `treeInode` is the inode of the
+/// current `output/<site>/`, so a record of a tree that was never switched in is never used.
+struct OutputTreeRecord: Sendable {
+    struct Entry: Sendable, Hashable {
+        var sha256: [UInt8]
+        var size: Int64
+        /// The source of a copied file (media, theme assets) as it was when copied.
+        var source: FileSystem.Identity?
+        /// The page fingerprint of an HTML page (layout closure and context).
+        var fingerprint: [UInt8]?
+    }
+
+    /// The inode of the folder these files were written into (it became `output/<site>/`).
+    var treeInode: UInt64
+    var entries: [String: Entry]
+
+    /// Output path → page fingerprint, for the pages that have one.
+    var pageFingerprints: [String: [UInt8]] {
+        entries.compactMapValues(\.fingerprint)
+    }
+
+    private static let magic = "sbcms-tree-2"
+
+    /// `output/.sbcms/<site>/`.
+    static func reportDirectory(outputDirectory: String, siteID: String) -> String {
+        outputDirectory + "/.sbcms/" + siteID
+    }
+
+    /// The record that describes the current `output/<site>/`, if any: the published one, or the
+    /// one written just before a switch whose final rename was interrupted. A record whose inode
+    /// is not the folder's (the output was restored from an archive or copied) is used only when
+    /// the folder holds exactly its files with exactly its bytes.
+    static func loadCurrent(outputDirectory: String, siteID: String) -> OutputTreeRecord? {
+        let target = outputDirectory + "/" + siteID
+        guard let current = FileSystem.identity(target) else { return nil }
+        let folder = reportDirectory(outputDirectory: outputDirectory, siteID: siteID)
+        let records = ["tree.bin", "tree.bin.new"].compactMap { name in
+            (try? FileSystem.readBytes(folder + "/" + name)).flatMap(decode)
+        }
+        if let record = records.first(where: { $0.treeInode == current.inode }) { return record }
+        return records.first { $0.describesContent(of: target) }
+    }
+
+    /// True when `folder` holds exactly the recorded files, with the recorded sizes and SHA-256.
+    func describesContent(of folder: String) -> Bool {
+        var files: [String] = []
+        func visit(_ relative: String) -> Bool {
+            let absolute = relative.isEmpty ? folder : folder + "/" + relative
+            for name in FileSystem.list(absolute) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if FileSystem.isDirectory(absolute + "/" + name) {
+                    if !visit(child) { return false }
+                } else {
+                    guard let entry = self.entries[child], FileSystem.identity(absolute + "/" + name)?.size == entry.size else {
+                        return false
+                    }
+                    files.append(child)
+                }
+            }
+            return true
+        }
+        guard visit(""), files.count == entries.count else { return false }
+        let recorded = entries
+        return !Parallel.map(files) { path in
+            (try? FileSystem.readBytes(folder + "/" + path)).map { SHA256.digest($0) } == recorded[path]?.sha256
+        }.contains(false)
+    }
+
+    func encode() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(Self.magic)
+        writer.write(treeInode)
+        writer.write(UInt64(entries.count))
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            writer.write(path)
+            writer.write(bytes: entry.sha256)
+            writer.write(Int(entry.size))
+            writer.write(entry.source != nil)
+            if let source = entry.source {
+                writer.write(source.device)
+                writer.write(source.inode)
+                writer.write(Int(source.size))
+                writer.write(Int(source.modificationNanoseconds))
+            }
+            writer.write(bytes: entry.fingerprint ?? [])
+        }
+        writer.write(Self.magic)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> OutputTreeRecord? {
+        var reader = BinaryReader(bytes)
+        guard reader.readString() == magic, let inode = reader.readUInt(), let count = reader.readUInt(),
+              count <= UInt64(bytes.count) else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let path = reader.readString(), let sha = reader.readBytes(), sha.count == 32, let size = reader.readInt(),
+                  let hasSource = reader.readBool() else { return nil }
+            var source: FileSystem.Identity?
+            if hasSource {
+                guard let device = reader.readUInt(), let sourceInode = reader.readUInt(), let sourceSize = reader.readInt(),
+                      let time = reader.readInt() else { return nil }
+                source = FileSystem.Identity(device: device, inode: sourceInode, size: Int64(sourceSize),
+                                             modificationNanoseconds: Int64(time))
+            }
+            guard let fingerprint = reader.readBytes() else { return nil }
+            entries[path] = Entry(sha256: sha, size: Int64(size), source: source,
+                                  fingerprint: fingerprint.isEmpty ? nil : fingerprint)
+        }
+        guard reader.readString() == magic, reader.isAtEnd else { return nil }
+        return OutputTreeRecord(treeInode: inode, entries: entries)
+    }
+}

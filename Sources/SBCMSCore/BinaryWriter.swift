@@ -1,0 +1,94 @@
+/// Appends length-prefixed fields to a byte buffer: the compact encoding of cache files.
+public struct BinaryWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    /// A variable-length unsigned integer (7 bits a byte).
+    public mutating func write(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// A signed integer (zig-zag, then variable length).
+    public mutating func write(_ value: Int) {
+        let wide = Int64(value)
+        write(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
+    }
+
+    public mutating func write(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    /// A string: its UTF-8 length, then its bytes.
+    public mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            write(UInt64(buffer.count))
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    /// Raw bytes with their length.
+    public mutating func write(bytes raw: [UInt8]) {
+        write(UInt64(raw.count))
+        bytes.append(contentsOf: raw)
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; every read returns nil past the end or on a malformed
+/// field, so a truncated or corrupt file is simply unreadable.
+public struct BinaryReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// True when every byte has been read.
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    public mutating func readUInt() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    public mutating func readInt() -> Int? {
+        guard let raw = readUInt() else { return nil }
+        let value = Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+        return Int(value)
+    }
+
+    public mutating func readBool() -> Bool? {
+        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    public mutating func readBytes() -> [UInt8]? {
+        guard let count = readUInt(), count <= UInt64(bytes.count - offset) else { return nil }
+        let start = offset
+        offset += Int(count)
+        return Array(bytes[start..<offset])
+    }
+
+    public mutating func readString() -> String? {
+        guard let count = readUInt(), count <= UInt64(bytes.count - offset) else { return nil }
+        let start = offset
+        offset += Int(count)
+        return String(decoding: bytes[start..<offset], as: UTF8.self)
+    }
+}
