@@ -69,27 +69,47 @@ public enum TextEscaping {
         }
     }
 
-    /// Makes site-relative `href="/..."`, `src="/..."` and `href="#..."` in HTML absolute, for
-    /// feeds that are read away from the site.
+    /// Makes site-relative `href="/..."`, `src="/..."`, `poster="/..."` and `href="#..."` in
+    /// HTML absolute, for feeds that are read away from the site. One pass over the bytes.
     public static func absolutizeURLs(in html: String, baseURL: String, pageURL: String) -> String {
-        guard html.contains("=\"/") || html.contains("=\"#") else { return html }
-        let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        var result = ""
-        result.reserveCapacity(html.utf8.count + 256)
-        var remaining = Substring(html)
-        let markers = [" href=\"", " src=\"", " poster=\""]
-        while let range = markers.compactMap({ remaining.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
-            result += remaining[..<range.upperBound]
-            remaining = remaining[range.upperBound...]
-            if remaining.hasPrefix("//") {
-                continue
-            } else if remaining.hasPrefix("/") {
-                result += root
-            } else if remaining.hasPrefix("#") {
-                result += pageURL
+        let root = Array((baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL).utf8)
+        let page = Array(pageURL.utf8)
+        let attributes: [[UInt8]] = [Array(" href=".utf8), Array(" src=".utf8), Array(" poster=".utf8)]
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + 1 < bytes.count {
+                // An attribute value starts at `="`; look at what precedes and follows it.
+                guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else {
+                    index += 1
+                    continue
+                }
+                let valueStart = index + 2
+                let isURLAttribute = attributes.contains { name in
+                    index + 1 >= name.count && bytes[(index + 1 - name.count)...index].elementsEqual(name)
+                }
+                index = valueStart
+                guard isURLAttribute, valueStart < bytes.count else { continue }
+                let first = bytes[valueStart]
+                let second = valueStart + 1 < bytes.count ? bytes[valueStart + 1] : 0
+                let prefix: [UInt8]
+                if first == UInt8(ascii: "/") && second != UInt8(ascii: "/") {
+                    prefix = root
+                } else if first == UInt8(ascii: "#") {
+                    prefix = page
+                } else {
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
+                output.append(contentsOf: prefix)
+                copied = valueStart
             }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        result += remaining
-        return result
     }
 }

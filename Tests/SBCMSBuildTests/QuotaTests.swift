@@ -39,7 +39,7 @@ import Testing
     }
 
     private func stagingFolders(_ repo: FixtureRepository) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: repo.root + "/output")) ?? []).filter { $0.hasPrefix(".") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: repo.root + "/output")) ?? []).filter { $0.hasPrefix(".staging-") }
     }
 
     @Test func tooManyPagesFailsTheSiteAndKeepsItsPreviousOutput() throws {

@@ -23,3 +23,22 @@ import Testing
         #expect(TextEscaping.xml("x\u{FFFE}y\u{FFFF}z é") == "xyz é")
     }
 }
+
+/// Feeds make a page's links absolute.
+@Suite struct AbsoluteURLTests {
+    @Test func rootRelativeAndFragmentLinksBecomeAbsolute() {
+        let html = ##"<p><a href="/blog/x/">x</a> <a href="#top">t</a> <img src="/media/a.png" alt="a"> "##
+            + ##"<video poster="/media/p.png"></video> <a href="//cdn.example.com/y">y</a> "##
+            + ##"<a href="https://e.com/">e</a> <a href="rel/">r</a> <a data-x="/no">n</a></p>"##
+        let result = TextEscaping.absolutizeURLs(in: html, baseURL: "https://s.example.com/", pageURL: "https://s.example.com/blog/z/")
+        #expect(result == ##"<p><a href="https://s.example.com/blog/x/">x</a> <a href="https://s.example.com/blog/z/#top">t</a> "##
+            + ##"<img src="https://s.example.com/media/a.png" alt="a"> <video poster="https://s.example.com/media/p.png"></video> "##
+            + ##"<a href="//cdn.example.com/y">y</a> <a href="https://e.com/">e</a> <a href="rel/">r</a> <a data-x="/no">n</a></p>"##)
+    }
+
+    @Test func textWithoutLinksIsReturnedAsItIs() {
+        #expect(TextEscaping.absolutizeURLs(in: "a = \"b\" é", baseURL: "https://s/", pageURL: "https://s/p/") == "a = \"b\" é")
+        #expect(TextEscaping.absolutizeURLs(in: "", baseURL: "https://s/", pageURL: "https://s/p/") == "")
+        #expect(TextEscaping.absolutizeURLs(in: "<a href=\"", baseURL: "https://s/", pageURL: "https://s/p/") == "<a href=\"")
+    }
+}
