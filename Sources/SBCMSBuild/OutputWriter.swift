@@ -44,12 +44,12 @@ public final class OutputWriter: @unchecked Sendable {
     private var targetDirectory: String { outputDirectory + "/" + siteID }
     private var reportDirectory: String { OutputTreeRecord.reportDirectory(outputDirectory: outputDirectory, siteID: siteID) }
 
-    /// The page fingerprints of the previous output (empty when there is no usable record).
     /// The size of `path` in the previous output, when the previous record has it.
     public func previousSize(of path: String) -> Int? {
         previous?.entries[path].map { Int($0.size) }
     }
 
+    /// The page fingerprints of the previous output (empty when there is no usable record).
     public var previousPageFingerprints: [String: [UInt8]] {
         previous?.pageFingerprints ?? [:]
     }

@@ -64,9 +64,18 @@ struct APIWriter {
                 listed[range].map { postSummary(graph.posts[$0]) }
             }
         case .post(let index):
+            // One file per post holds its whole body: fingerprint the data instead of writing it again.
             let post = graph.posts[index]
             let url = APIPaths.item("posts", post.slug)
-            return OutputFile(path: APIPaths.outputPath(url), content: .text(document(postDetail(post), selfURL: url)))
+            let data = postDetail(post)
+            return renderer.keepOrRender(path: APIPaths.outputPath(url)) { hasher in
+                hasher.addString("api")
+                hasher.addString(renderer.absolute(url))
+                hasher.addString(graph.config.id)
+                data.fingerprint(into: &hasher)
+            } render: {
+                document(data, selfURL: url)
+            }
         case .taxonomy(let name):
             let url = APIPaths.collection(name)
             return OutputFile(path: APIPaths.outputPath(url), content: .text(taxonomy(renderer.taxonomy(named: name), url: url)))

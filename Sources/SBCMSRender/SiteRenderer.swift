@@ -151,19 +151,27 @@ public struct SiteRenderer: Sendable {
 
     func page(_ layout: String, url: String, _ context: PageContext) -> OutputFile {
         let path = URLPaths.outputPath(forURL: url)
-        guard let previousPageFingerprints else {
-            return OutputFile(path: path, content: .text(theme.render(layout, context)))
+        return keepOrRender(path: path) { hasher in
+            hasher.addString(layout)
+            hasher.addBytes(theme.layoutFingerprints[layout] ?? [])
+            context.fingerprint(into: &hasher)
+        } render: {
+            theme.render(layout, context)
         }
+    }
+
+    /// The file at `path`, made by `render` from exactly what `fingerprint` feeds the hasher:
+    /// with fingerprints on, an unchanged fingerprint keeps the previous file without rendering.
+    func keepOrRender(path: String, fingerprint: (inout FingerprintHasher) -> Void, render: () -> String) -> OutputFile {
+        guard let previousPageFingerprints else { return OutputFile(path: path, content: .text(render())) }
         var hasher = FingerprintHasher()
         hasher.addInt(Self.pageFormatVersion)
-        hasher.addString(layout)
-        hasher.addBytes(theme.layoutFingerprints[layout] ?? [])
-        context.fingerprint(into: &hasher)
-        let fingerprint = hasher.finalize()
-        if previousPageFingerprints[path] == fingerprint {
-            return OutputFile(path: path, content: .unchanged, fingerprint: fingerprint)
+        fingerprint(&hasher)
+        let digest = hasher.finalize()
+        if previousPageFingerprints[path] == digest {
+            return OutputFile(path: path, content: .unchanged, fingerprint: digest)
         }
-        return OutputFile(path: path, content: .text(theme.render(layout, context)), fingerprint: fingerprint)
+        return OutputFile(path: path, content: .text(render()), fingerprint: digest)
     }
 
     private func renderHome() -> OutputFile {

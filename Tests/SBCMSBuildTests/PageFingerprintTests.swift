@@ -22,6 +22,20 @@ import Testing
         #expect(!(try repo.read("output/golden/blog/second-post/index.html").contains("<!-- mark -->")))
     }
 
+    @Test func postAPIFilesWithAnUnchangedFingerprintAreNotWrittenAgain() throws {
+        let repo = try IncrementalBuildTests.makeRepository()
+        _ = buildWithCache(repo, ["golden"])
+        for file in ["api/v1/posts/first-steps.json", "api/v1/posts/second-post.json"] {
+            let path = repo.root + "/output/golden/" + file
+            try FileSystem.write(try FileSystem.readBytes(path) + Array(" ".utf8), to: path)
+        }
+        try IncrementalBuildTests.replace(repo, IncrementalBuildTests.blog + "2026-02-10-second-post.md", "Back to", "Go back to")
+        #expect(buildWithCache(repo, ["golden"]).first?.status == .built)
+        #expect(try repo.read("output/golden/api/v1/posts/first-steps.json").hasSuffix("}\n "))
+        let edited = try repo.read("output/golden/api/v1/posts/second-post.json")
+        #expect(edited.hasSuffix("}\n") && edited.contains("Go back to"))
+    }
+
     @Test func aLayoutEditReRendersOnlyThePagesUsingIt() throws {
         let repo = try IncrementalBuildTests.makeRepository()
         _ = buildWithCache(repo, ["golden"])

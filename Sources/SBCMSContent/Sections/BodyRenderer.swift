@@ -26,14 +26,6 @@ struct BodyRenderer: Sendable {
         var checks: [LinkResolver.AnchorCheck] = []
         var linked: [String] = []
         let fileLocation = SourceLocation(site: site.id, file: file.displayPath)
-        if let (line, cells) = MarkdownLimits.widestTableLine(markdown), cells > MarkdownLimits.maxTableColumns {
-            let diagnostic = Diagnostic.error(
-                "table-too-wide", at: fileLocation.at(line: line + lineOffset, column: 1),
-                "this line has \(cells) table cells; at most \(MarkdownLimits.maxTableColumns) are allowed",
-                hint: "split the table; very wide tables make the Markdown parser slow for the whole farm")
-            return RenderedBody(document: MarkdownRenderer().render(""), diagnostics: [diagnostic], anchorChecks: [],
-                                linkedPages: [])
-        }
         let key = cache.map { _ in CachedMarkdown.key(markdown: markdown, allowRawHTML: renderer.options.allowRawHTML) }
         if let cache, let key, let entry = cache.load(key: key) {
             // cmark-gfm's output depends only on the text and on what the rewriter answers for
@@ -58,6 +50,15 @@ struct BodyRenderer: Sendable {
             }
             checks = []
             linked = []
+        }
+        // Only bodies that passed this check are cached, so a cache hit skips it.
+        if let (line, cells) = MarkdownLimits.widestTableLine(markdown), cells > MarkdownLimits.maxTableColumns {
+            let diagnostic = Diagnostic.error(
+                "table-too-wide", at: fileLocation.at(line: line + lineOffset, column: 1),
+                "this line has \(cells) table cells; at most \(MarkdownLimits.maxTableColumns) are allowed",
+                hint: "split the table; very wide tables make the Markdown parser slow for the whole farm")
+            return RenderedBody(document: MarkdownRenderer().render(""), diagnostics: [diagnostic], anchorChecks: [],
+                                linkedPages: [])
         }
         var recordedLinks: [CachedMarkdown.Link] = []
         let document = renderer.render(markdown) { link in
