@@ -110,17 +110,7 @@ public struct SiteBuilder: Sendable {
         let failures = Parallel.map(tasks) { task -> String? in
             guard quota.mayRender() else { return nil }
             do {
-                var file = incremental.render(task)
-                if case .unchanged = file.content, writer.previousSize(of: file.path) == nil {
-                    file = full.render(task)
-                }
-                // Kept files count toward output_bytes with their previous size.
-                let size = writer.previousSize(of: file.path)
-                if case .unchanged = file.content { guard quota.admit(bytes: size ?? 0) else { return nil } }
-                else { guard quota.admit(file) else { return nil } }
-                if try !writer.write(file) {
-                    try writer.write(full.render(task))
-                }
+                guard try Self.write(task, incremental: incremental, full: full, to: writer, quota: quota) else { return nil }
                 if task.isPage { options.pageCounter?.add(1) }
                 return nil
             } catch {
@@ -155,6 +145,26 @@ public struct SiteBuilder: Sendable {
         saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
                        pages: pages, files: tasks.count)
         return built
+    }
+}
+
+extension SiteBuilder {
+    /// Renders one task and writes it. A page whose fingerprint is unchanged keeps its previous
+    /// file, which counts toward `output_bytes` with its previous size; when that file cannot be
+    /// kept, the page is rendered in full. False when the `output_bytes` quota stopped the file.
+    static func write(_ task: RenderTask, incremental: SiteRenderer, full: SiteRenderer, to writer: OutputWriter,
+                      quota: QuotaGuard) throws -> Bool {
+        var file = incremental.render(task)
+        if case .unchanged = file.content {
+            if let size = writer.previousSize(of: file.path) {
+                guard quota.admit(bytes: size) else { return false }
+                if try writer.write(file) { return true }
+            }
+            file = full.render(task)
+        }
+        guard quota.admit(file) else { return false }
+        try writer.write(file)
+        return true
     }
 }
 
