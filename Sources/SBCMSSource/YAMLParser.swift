@@ -14,7 +14,10 @@ public enum YAMLParser {
     /// Parses `text`, whose first line is line `lineOffset + 1` of `location.file`.
     public static func parse(_ text: String, location: SourceLocation, lineOffset: Int = 0) -> Result {
         do {
-            guard let root = try Yams.compose(yaml: text) else { return .empty }
+            // Compose without implicit typing (keys are names, and hashing them for the duplicate
+            // check would otherwise run the type regexes on every key); `scalarValue` types each
+            // value once with the default resolver.
+            guard let root = try Yams.compose(yaml: text, .basic) else { return .empty }
             return .node(convert(root, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, location: location, lineOffset: lineOffset))
