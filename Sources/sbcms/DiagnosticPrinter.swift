@@ -70,9 +70,11 @@ struct DiagnosticPrinter {
         case .text:
             guard !quiet else { return }
             if progress != nil, !results.isEmpty { FarmSummaryTable.lines(results).forEach(printError) }
-            let built = results.filter { $0.status != .failed }.count
-            let failed = results.count - built
-            printError("\(built) site\(built == 1 ? "" : "s") built, \(failed) failed; output in \(outputDirectory)")
+            let built = results.filter { $0.status == .built }.count
+            let upToDate = results.filter { $0.status == .upToDate }.count
+            let failed = results.count - built - upToDate
+            let upToDateText = upToDate > 0 ? ", \(upToDate) up to date" : ""
+            printError("\(built) site\(built == 1 ? "" : "s") built\(upToDateText), \(failed) failed; output in \(outputDirectory)")
         }
     }
 

@@ -19,6 +19,17 @@ import Testing
         #expect(repo.exists("output/.sbcms/notes/changes.json"))
     }
 
+    @Test func aSecondBuildWithNoChangeIsUpToDate() throws {
+        let repo = try repo()
+        // Files written within the last moments are never trusted as unchanged: age them.
+        for folder in ["sites", "themes"] { try repo.setModificationDates(under: folder, to: Date(timeIntervalSinceNow: -60)) }
+        #expect(try CommandRunner.run(["build", "--site", "notes"], in: repo.root).status == 0)
+        let second = try CommandRunner.run(["build", "--site", "notes"], in: repo.root)
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("up to date notes: nothing changed"), "\(second.stderr)")
+        #expect(second.stderr.contains("0 sites built, 1 up to date, 0 failed"), "\(second.stderr)")
+    }
+
     @Test func cacheOptionIsRelativeToTheRoot() throws {
         let repo = try repo()
         #expect(try CommandRunner.run(["build", "--site", "notes", "--root", repo.root, "--cache", "ci/cache"], in: "/").status == 0)
