@@ -188,21 +188,25 @@ public final class OutputWriter: @unchecked Sendable {
     /// manifest, changes and tree record written by `finish`.
     public func commit() throws {
         let target = targetDirectory
+        var oldTree: String?
         if FileSystem.exists(target) {
             if renameExchange(stagingDirectory, target) {
-                FileSystem.removeTree(stagingDirectory)
+                oldTree = stagingDirectory
             } else {
                 let old = outputDirectory + "/.old-\(siteID)-\(getpid())"
                 try FileSystem.rename(target, to: old)
                 try FileSystem.rename(stagingDirectory, to: target)
-                FileSystem.removeTree(old)
+                oldTree = old
             }
         } else {
             try FileSystem.rename(stagingDirectory, to: target)
         }
+        // Publish the records right after the switch; removing the old tree (the slow part) comes
+        // last, and a build killed during it leaves only a folder the next build removes.
         for name in ["manifest.json", "changes.json", "tree.bin"] where FileSystem.exists(reportDirectory + "/" + name + ".new") {
             try FileSystem.rename(reportDirectory + "/" + name + ".new", to: reportDirectory + "/" + name)
         }
+        if let oldTree { FileSystem.removeTree(oldTree) }
     }
 
     /// Throws the staging folder away (the build failed).
