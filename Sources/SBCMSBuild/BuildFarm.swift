@@ -54,6 +54,8 @@ public struct BuildFarm: Sendable {
             onSiteFinished(result)
             results.append(result)
         }
+        // Keep a cache that CI carries from run to run from growing without end.
+        builder.markdownCache?.pruneIfDue()
         return results
     }
 }

@@ -29,11 +29,45 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
     }
 
     public func load(key: String) -> CachedMarkdown? {
-        let entry = (try? FileSystem.readBytes(path(forKey: key))).flatMap(Self.decode)
+        let path = path(forKey: key)
+        let entry = (try? FileSystem.readBytes(path)).flatMap(Self.decode)
         lock.withLock {
             if entry == nil { counters.misses += 1 } else { counters.hits += 1 }
         }
+        // A used entry is young again: `pruneIfDue` removes only entries nobody used for long.
+        if entry != nil { FileSystem.touch(path) }
         return entry
+    }
+
+    /// Entries no build used for this long are removed (30 days).
+    public static let maximumUnusedSeconds: Int64 = 30 * 24 * 3600
+    /// Pruning scans the whole cache, so it runs at most once in this many seconds (a day).
+    public static let pruneIntervalSeconds: Int64 = 24 * 3600
+
+    /// Removes entries unused for `maximumUnusedSeconds`, when the last pruning is older than
+    /// `pruneIntervalSeconds` (or never happened). Returns how many entries were removed.
+    @discardableResult
+    public func pruneIfDue(nowNanoseconds: Int64 = FileSystem.Identity.wallClockNanoseconds()) -> Int {
+        let marker = directory + "/.pruned"
+        if let last = FileSystem.identity(marker)?.modificationNanoseconds,
+           nowNanoseconds - last < Self.pruneIntervalSeconds * 1_000_000_000 {
+            return 0
+        }
+        let cutoff = nowNanoseconds - Self.maximumUnusedSeconds * 1_000_000_000
+        var removed = 0
+        for folder in FileSystem.list(directory) where folder.count == 2 {
+            let folderPath = directory + "/" + folder
+            for name in FileSystem.list(folderPath) {
+                let path = folderPath + "/" + name
+                guard let modified = FileSystem.identity(path)?.modificationNanoseconds, modified < cutoff else { continue }
+                if unlink(path) == 0 { removed += 1 }
+            }
+        }
+        if (try? FileSystem.createDirectories(directory)) != nil,
+           (try? FileSystem.writeAtomically(Array("pruned\n".utf8), to: marker)) != nil {
+            FileSystem.touch(marker, nanoseconds: nowNanoseconds)
+        }
+        return removed
     }
 
     public func store(_ entry: CachedMarkdown, key: String) {

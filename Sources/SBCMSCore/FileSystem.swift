@@ -223,6 +223,18 @@ extension FileSystem {
             throw error
         }
     }
+
+    /// Sets a file's access and modification times to `nanoseconds` since 1970 (now when nil);
+    /// false when the file cannot be touched.
+    @discardableResult
+    public static func touch(_ path: String, nanoseconds: Int64? = nil) -> Bool {
+        guard let nanoseconds else { return utimensat(AT_FDCWD, path, nil, 0) == 0 }
+        let time = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+        var times = (time, time)
+        return withUnsafePointer(to: &times) {
+            $0.withMemoryRebound(to: timespec.self, capacity: 2) { utimensat(AT_FDCWD, path, $0, 0) == 0 }
+        }
+    }
 }
 
 extension FileSystem.Identity {

@@ -1,6 +1,8 @@
 import Foundation
 import SBCMSBuild
+import SBCMSContent
 import SBCMSCore
+import SBCMSMarkdown
 import SBCMSSource
 import SBCMSTestSupport
 import Testing
@@ -93,5 +95,38 @@ import Testing
         #expect(builder.build(siteID: "golden").status == .built)
         let statistics = try #require(builder.markdownCache).statistics
         #expect(statistics.hits == count && statistics.stores == 0 && statistics.misses == 0)
+    }
+}
+
+/// The Markdown cache does not grow without end: entries unused for 30 days are removed, at
+/// most once a day.
+@Suite struct MarkdownCachePruningTests {
+    static let day: Int64 = 24 * 3600 * 1_000_000_000
+
+    @Test func entriesUnusedForThirtyDaysArePrunedAndUsedOnesStay() throws {
+        let repo = try FixtureRepository(copyThemesFrom: nil)
+        let store = CacheMarkdownStore(cacheDirectory: repo.root + "/cache")
+        let document = MarkdownRenderer().render("Hello *world*.")
+        store.store(CachedMarkdown(document: document, links: []), key: "aa11")
+        store.store(CachedMarkdown(document: document, links: []), key: "bb22")
+        let now = FileSystem.Identity.wallClockNanoseconds()
+        FileSystem.touch(store.path(forKey: "aa11"), nanoseconds: now - 40 * Self.day)
+        FileSystem.touch(store.path(forKey: "bb22"), nanoseconds: now - 40 * Self.day)
+        // Using an entry makes it young again.
+        #expect(store.load(key: "bb22") != nil)
+        #expect(store.pruneIfDue(nowNanoseconds: now) == 1)
+        #expect(!FileSystem.exists(store.path(forKey: "aa11")))
+        #expect(store.load(key: "bb22")?.document.html == document.html)
+    }
+
+    @Test func pruningRunsAtMostOnceADay() throws {
+        let repo = try FixtureRepository(copyThemesFrom: nil)
+        let store = CacheMarkdownStore(cacheDirectory: repo.root + "/cache")
+        store.store(CachedMarkdown(document: MarkdownRenderer().render("x"), links: []), key: "cc33")
+        let now = FileSystem.Identity.wallClockNanoseconds()
+        #expect(store.pruneIfDue(nowNanoseconds: now) == 0)
+        FileSystem.touch(store.path(forKey: "cc33"), nanoseconds: now - 40 * Self.day)
+        #expect(store.pruneIfDue(nowNanoseconds: now + Self.day / 2) == 0, "pruned less than a day ago")
+        #expect(store.pruneIfDue(nowNanoseconds: now + 2 * Self.day) == 1)
     }
 }
