@@ -10,16 +10,13 @@ extension APIWriter {
     }
 
     func postDetail(_ post: BlogPost) -> JSONValue {
-        let backlinks = graph.backlinkReferences(to: post.source.path).map { reference in
-            JSONValue.object([("title", .string(reference.title)), ("url", .string(reference.url)),
-                              ("kind", .string(reference.kind.rawValue))])
-        }
+        let backlinks = backlinksJSON(of: post.source.path)
         return .object(postFields(post) + [
             ("updated", .optional(post.updated?.rfc3339)),
             ("word_count", .int(post.wordCount)),
             ("toc", .array(post.body.toc.map(Self.tocEntry))),
             ("content_html", .string(post.body.html)),
-            ("backlinks", .array(backlinks)),
+            ("backlinks", backlinks),
             ("params", Self.json(.map(post.params))),
         ])
     }
@@ -40,6 +37,14 @@ extension APIWriter {
             ("reading_minutes", .int(post.readingMinutes)),
             ("featured_image", .optional(post.featuredImage)),
         ]
+    }
+
+    /// The pages that link to the page at `path`: `title`, `url` and `kind` of each.
+    func backlinksJSON(of path: String) -> JSONValue {
+        .array(graph.backlinkReferences(to: path).map { reference in
+            .object([("title", .string(reference.title)), ("url", .string(reference.url)),
+                     ("kind", .string(reference.kind.rawValue))])
+        })
     }
 
     static func tocEntry(_ entry: TOCEntry) -> JSONValue {

@@ -9,11 +9,7 @@ extension SiteRenderer {
         let description = page.description ?? page.body.map { Self.truncated($0.firstParagraph) } ?? ""
         var info = pageInfo(kind: "doc", title: page.title, url: page.url,
                             description: description.isEmpty ? "\(page.title) · \(config.name) documentation" : description)
-        if let body = page.body {
-            info.content = body.html
-            info.toc = body.toc.map(tocItem)
-            info.hasTOC = !info.toc.isEmpty
-        }
+        if let body = page.body { setBody(body, on: &info) }
         if !page.params.entries.isEmpty { info.params = YAMLValueBridge.dictionary(page.params) }
         if let path = page.source?.path { setBacklinks(of: path, on: &info) }
 

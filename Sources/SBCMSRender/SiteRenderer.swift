@@ -238,9 +238,7 @@ public struct SiteRenderer: Sendable {
         let post = graph.posts[index]
         var info = pageInfo(kind: "post", title: post.title, url: post.url,
                             description: post.seo.description ?? Self.truncated(post.excerpt))
-        info.content = post.body.html
-        info.toc = post.body.toc.map(tocItem)
-        info.hasTOC = !info.toc.isEmpty
+        setBody(post.body, on: &info)
         let params = post.params.entries.isEmpty ? [:] : YAMLValueBridge.dictionary(post.params)
         info.params = params
         setBacklinks(of: post.source.path, on: &info)
@@ -279,6 +277,13 @@ public struct SiteRenderer: Sendable {
     }
 
     // MARK: Context pieces
+
+    /// Fills `page.content` and `page.toc` with a rendered Markdown body.
+    func setBody(_ body: MarkdownDocument, on info: inout PageInfo) {
+        info.content = body.html
+        info.toc = body.toc.map(tocItem)
+        info.hasTOC = !info.toc.isEmpty
+    }
 
     /// Fills `page.backlinks` with the pages that link to the page at `path`.
     func setBacklinks(of path: String, on info: inout PageInfo) {

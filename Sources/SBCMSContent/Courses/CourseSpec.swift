@@ -105,12 +105,8 @@ struct CourseFileReader {
             var moduleReader = FieldReader(map: map, location: location, mapLine: node.line, what: "module")
             if let module = readModule(&moduleReader, node: node, courseID: id, lessonIDs: &lessonIDs,
                                        lessonFiles: &lessonFiles) {
-                if let line = moduleIDs[module.id], let idNode = map["id"] {
-                    moduleReader.report(.error("duplicate-id", at: moduleReader.location(of: idNode),
-                                               "module id '\(module.id)' is already used on line \(line)",
-                                               hint: "give every module of the course its own id"))
-                } else {
-                    moduleIDs[module.id] = map["id"]?.line ?? node.line
+                if CourseYAML.claim(module.id, "module", map: map, node: node, seen: &moduleIDs, reader: &moduleReader,
+                                    hint: "give every module of the course its own id") {
                     modules.append(module)
                 }
             }

@@ -64,6 +64,19 @@ enum CourseYAML {
     }
 
     /// A warning for each key of `reader.map` that is not in `known`.
+    /// Records the id of an item (module, lesson, question, card) at `node`; reports
+    /// `duplicate-id` at its `id` value and returns false when an earlier item has it.
+    static func claim(_ id: String, _ what: String, map: YAMLMap, node: YAMLNode, seen: inout [String: Int],
+                      reader: inout FieldReader, scope: String = "", hint: String) -> Bool {
+        if let line = seen[id], let idNode = map["id"] {
+            reader.report(.error("duplicate-id", at: reader.location(of: idNode),
+                                 "\(what) id '\(id)' is already used on line \(line)\(scope)", hint: hint))
+            return false
+        }
+        seen[id] = map["id"]?.line ?? node.line
+        return true
+    }
+
     static func warnUnknown(_ reader: inout FieldReader, known: Set<String>) {
         for entry in reader.unknownEntries(known: known) {
             reader.report(.warning(

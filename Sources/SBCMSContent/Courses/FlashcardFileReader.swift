@@ -41,12 +41,8 @@ struct FlashcardFileReader {
             let back = CourseYAML.required("back", in: &cardReader, at: node, example: "What the term means")
             CourseYAML.warnUnknown(&cardReader, known: Self.cardKeys)
             if let id, let front, let back, let frontNode = map["front"], let backNode = map["back"] {
-                if let line = seen[id], let idNode = map["id"] {
-                    cardReader.report(.error("duplicate-id", at: cardReader.location(of: idNode),
-                                             "card id '\(id)' is already used on line \(line)",
-                                             hint: "give every card of the deck its own id"))
-                } else {
-                    seen[id] = map["id"]?.line ?? node.line
+                if CourseYAML.claim(id, "card", map: map, node: node, seen: &seen, reader: &cardReader,
+                                    hint: "give every card of the deck its own id") {
                     cards.append(DeckSpec.Card(id: id, front: front, frontNode: frontNode, back: back, backNode: backNode))
                 }
             }

@@ -52,12 +52,8 @@ struct QuizFileReader {
         for (map, node) in CourseYAML.maps("questions", in: &reader, example: "{ id: q1, kind: single, prompt: ..., choices: [...], answer: 0 }") {
             var questionReader = FieldReader(map: map, location: location, mapLine: node.line, what: "question")
             if let question = readQuestion(&questionReader, node: node) {
-                if let line = seen[question.id], let idNode = map["id"] {
-                    questionReader.report(.error("duplicate-id", at: questionReader.location(of: idNode),
-                                                 "question id '\(question.id)' is already used on line \(line)",
-                                                 hint: "give every question of the quiz its own id"))
-                } else {
-                    seen[question.id] = map["id"]?.line ?? node.line
+                if CourseYAML.claim(question.id, "question", map: map, node: node, seen: &seen, reader: &questionReader,
+                                    hint: "give every question of the quiz its own id") {
                     questions.append(question)
                 }
             }

@@ -30,10 +30,7 @@ extension APIWriter {
         let timeline = character.timeline.map { entry in
             JSONValue.object([("date", .string(entry.dateText)), ("event", .string(entry.event))])
         }
-        let backlinks = graph.backlinkReferences(to: character.source.path).map { reference in
-            JSONValue.object([("title", .string(reference.title)), ("url", .string(reference.url)),
-                              ("kind", .string(reference.kind.rawValue))])
-        }
+        let backlinks = backlinksJSON(of: character.source.path)
         let data = JSONValue.object(characterFields(character) + [
             ("template_name", .optional(character.template?.title)),
             ("images", .array(character.images.map { .string("/" + $0) })),
@@ -41,7 +38,7 @@ extension APIWriter {
             ("relationships", .array(relationships)),
             ("timeline", .array(timeline)),
             ("bio_html", .string(character.bio.html)),
-            ("backlinks", .array(backlinks)),
+            ("backlinks", backlinks),
         ])
         return OutputFile(path: APIPaths.outputPath(url), content: .text(document(data, selfURL: url)))
     }

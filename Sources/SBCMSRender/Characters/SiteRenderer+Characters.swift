@@ -118,9 +118,7 @@ extension SiteRenderer {
         let firstParagraph = Self.truncated(character.bio.firstParagraph)
         var info = pageInfo(kind: "character", title: character.name, url: character.url,
                             description: firstParagraph.isEmpty ? "\(character.name), a character of \(config.name)." : firstParagraph)
-        info.content = character.bio.html
-        info.toc = character.bio.toc.map(tocItem)
-        info.hasTOC = !info.toc.isEmpty
+        setBody(character.bio, on: &info)
         setBacklinks(of: character.source.path, on: &info)
         var seo = seo(for: info, jsonLD: characterJSONLD(character, description: info.description))
         seo.ogType = "profile"

@@ -84,11 +84,7 @@ extension SiteRenderer {
         let firstParagraph = lesson.body.map { Self.truncated($0.firstParagraph) } ?? ""
         var info = pageInfo(kind: "lesson", title: lesson.title, url: lesson.url,
                             description: firstParagraph.isEmpty ? fallback : firstParagraph)
-        if let body = lesson.body {
-            info.content = body.html
-            info.toc = body.toc.map(tocItem)
-            info.hasTOC = !info.toc.isEmpty
-        }
+        if let body = lesson.body { setBody(body, on: &info) }
         if !lesson.params.entries.isEmpty { info.params = YAMLValueBridge.dictionary(lesson.params) }
         if let path = lesson.source?.path { setBacklinks(of: path, on: &info) }
         let lessonDetail = LessonDetail(

@@ -13,10 +13,7 @@ extension APIWriter {
 
     func project(_ index: Int) -> OutputFile {
         let project = graph.portfolio.projects[index]
-        let backlinks = graph.backlinkReferences(to: project.source.path).map { reference in
-            JSONValue.object([("title", .string(reference.title)), ("url", .string(reference.url)),
-                              ("kind", .string(reference.kind.rawValue))])
-        }
+        let backlinks = backlinksJSON(of: project.source.path)
         let images = project.images.map { image in
             JSONValue.object([("url", .string(image.url)), ("alt", .string(image.alt)),
                               ("caption", .optional(image.caption))])
@@ -25,7 +22,7 @@ extension APIWriter {
             ("images", .array(images)),
             ("toc", .array(project.body.toc.map(Self.tocEntry))),
             ("content_html", .string(project.body.html)),
-            ("backlinks", .array(backlinks)),
+            ("backlinks", backlinks),
             ("params", Self.json(.map(project.params))),
         ])
         let url = APIPaths.item("projects", project.slug)

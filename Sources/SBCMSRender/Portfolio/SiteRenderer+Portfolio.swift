@@ -63,9 +63,7 @@ extension SiteRenderer {
         let project = graph.portfolio.projects[index]
         var info = pageInfo(kind: "project", title: project.title, url: project.url,
                             description: Self.truncated(project.summary))
-        info.content = project.body.html
-        info.toc = project.body.toc.map(tocItem)
-        info.hasTOC = !info.toc.isEmpty
+        setBody(project.body, on: &info)
         if !project.params.entries.isEmpty { info.params = YAMLValueBridge.dictionary(project.params) }
         setBacklinks(of: project.source.path, on: &info)
         let summary = projectSummary(index)
