@@ -12,6 +12,11 @@ struct BuildCommand: ParsableCommand {
             Each site is built into a staging folder and switched in only when it has no \
             errors, so a failed build leaves the previous output in place. Problems are \
             printed like compiler messages (file:line:column: error[code]: message).
+
+            Builds are incremental: only pages whose inputs changed are rendered again, and \
+            output/.sbcms/<site-id>/manifest.json and changes.json list every file and what \
+            changed. Each site's plan (site.yaml) takes its limits (pages, output and media \
+            bytes, build seconds) from sbcms.yaml at the root. See docs/FARM.md.
             """)
 
     enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
