@@ -18,10 +18,10 @@ struct HTMLContentType: MustacheContentType {
 
     func escapeText(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
+        let escaped: String? = text.withUTF8 { bytes in
             var firstSpecial = 0
             while firstSpecial < bytes.count, !Self.isSpecial(bytes[firstSpecial]) { firstSpecial += 1 }
-            if firstSpecial == bytes.count { return String(decoding: bytes, as: UTF8.self) }
+            if firstSpecial == bytes.count { return nil }  // most values: nothing to escape, no copy
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<firstSpecial]))
@@ -37,6 +37,7 @@ struct HTMLContentType: MustacheContentType {
             }
             return String(decoding: output, as: UTF8.self)
         }
+        return escaped ?? text
     }
 
     private static func isSpecial(_ byte: UInt8) -> Bool {
