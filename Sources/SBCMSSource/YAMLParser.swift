@@ -17,7 +17,8 @@ public enum YAMLParser {
             // Compose without implicit typing (keys are names, and hashing them for the duplicate
             // check would otherwise run the type regexes on every key); `scalarValue` types each
             // value once with the default resolver.
-            guard let root = try Yams.compose(yaml: text, .basic) else { return .empty }
+            // The encoding is named: Yams' default reads the environment on every parse.
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .empty }
             return .node(convert(root, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, location: location, lineOffset: lineOffset))
@@ -54,6 +55,7 @@ public enum YAMLParser {
             || scalar.style == .literal || scalar.style == .folded {
             return .string(scalar.string)
         }
+        if cannotBeTyped(scalar.string) { return .string(scalar.string) }
         let node = Node.scalar(scalar)
         switch Resolver.default.resolveTag(of: node) {
         case .null: return .null
@@ -61,6 +63,22 @@ public enum YAMLParser {
         case .int: return node.int.map(YAMLValue.int) ?? .string(scalar.string)
         case .float: return node.float.map { .double(Double($0)) } ?? .string(scalar.string)
         default: return .string(scalar.string)
+        }
+    }
+
+    /// True for plain scalars that no YAML 1.1 null, bool, int or float pattern matches: those
+    /// with a blank, or whose first character starts none of them (most titles and
+    /// descriptions), so the resolver's regular expressions are not run on them.
+    static func cannotBeTyped(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"),
+             UInt8(ascii: "-"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"),
+             UInt8(ascii: "O"):
+            return text.utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        default:
+            return true
         }
     }
 
