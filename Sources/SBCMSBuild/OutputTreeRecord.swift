@@ -12,6 +12,11 @@ struct OutputTreeRecord: Sendable {
         var source: FileSystem.Identity?
         /// The page fingerprint of an HTML page (layout closure and context).
         var fingerprint: [UInt8]?
+
+        /// True when both entries describe the same bytes.
+        func sameBytes(as other: Entry) -> Bool {
+            sha256 == other.sha256 && size == other.size
+        }
     }
 
     /// The inode of the folder these files were written into (it became `output/<site>/`).

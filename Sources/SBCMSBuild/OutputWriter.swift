@@ -12,6 +12,8 @@ import Glibc
 /// A file whose bytes equal the previous output's (same SHA-256) is hard-linked from the
 /// previous `output/<site>/` instead of written, so its inode and modification time stay;
 /// files without a source are simply not in the staging folder and disappear at the switch.
+/// The tree switched out becomes the spare (`SpareTree`): the next build stages into it, touching
+/// only the files that differ, and removes from it the files the new tree does not have.
 /// Before the switch, `output/.sbcms/<site>/` receives the manifest, the changes and the
 /// tree record of the new tree.
 public final class OutputWriter: @unchecked Sendable {
@@ -22,23 +24,31 @@ public final class OutputWriter: @unchecked Sendable {
     /// The inode of the staging folder (it becomes `output/<site>/` at the switch).
     public let stagingInode: UInt64
     private let previous: OutputTreeRecord?
+    /// The spare tree the staging folder was made from, if any.
+    private let spare: SpareTree?
     private let lock = PosixLock()
     private var createdDirectories: Set<String> = []
     private var entries: [String: OutputTreeRecord.Entry] = [:]
     private var written: Set<String> = []
 
-    /// Prepares an empty staging folder; removes staging folders that killed builds of this
-    /// site left behind. The previous output's record is used only if it describes the
-    /// current `output/<site>/`.
+    /// Prepares the staging folder (the spare tree, or an empty folder); removes staging folders
+    /// that killed builds of this site left behind. The previous output's record is used only if
+    /// it describes the current `output/<site>/`.
     public init(siteID: String, outputDirectory: String) throws {
         self.siteID = siteID
         self.outputDirectory = outputDirectory
         self.stagingDirectory = outputDirectory + "/.staging-\(siteID)-\(getpid())"
         Self.removeAbandonedFolders(siteID: siteID, outputDirectory: outputDirectory)
         FileSystem.removeTree(stagingDirectory)
-        try FileSystem.createDirectories(stagingDirectory)
-        stagingInode = FileSystem.identity(stagingDirectory)?.inode ?? 0
         previous = OutputTreeRecord.loadCurrent(outputDirectory: outputDirectory, siteID: siteID)
+        spare = SpareTree.claim(outputDirectory: outputDirectory, siteID: siteID, as: stagingDirectory)
+        if let spare {
+            let staging = stagingDirectory
+            createdDirectories = Set(spare.folders.map { staging + "/" + $0 })
+        } else {
+            try FileSystem.createDirectories(stagingDirectory)
+        }
+        stagingInode = FileSystem.identity(stagingDirectory)?.inode ?? 0
     }
 
     private var targetDirectory: String { outputDirectory + "/" + siteID }
@@ -60,50 +70,45 @@ public final class OutputWriter: @unchecked Sendable {
     @discardableResult
     public func write(_ file: OutputFile) throws -> Bool {
         let path = stagingDirectory + "/" + file.path
-        if let slash = file.path.lastIndex(of: "/") {
-            let folder = stagingDirectory + "/" + file.path[..<slash]
-            // Remember a folder only once it exists: another thread may be about to write into it.
-            // Two threads creating the same folder is harmless (EEXIST is success).
-            let exists = lock.withLock { createdDirectories.contains(folder) }
-            if !exists {
-                try FileSystem.createDirectories(folder)
-                lock.withLock { _ = createdDirectories.insert(folder) }
-            }
-        }
+        try prepareFolder(for: file.path)
         let old = previous?.entries[file.path]
+        let spared = spare?.record.entries[file.path]
         let previousPath = targetDirectory + "/" + file.path
         var entry: OutputTreeRecord.Entry
         var kept = false
         switch file.content {
         case .unchanged:
-            guard let old, link(previousPath, path) == 0 else { return false }
+            guard let old, keep(old, from: previousPath, at: file.path, spared: spared) else { return false }
             entry = old
             kept = true
         case .text(var text):
             entry = text.withUTF8 { Self.entry(for: $0) }
-            if let old, old.sha256 == entry.sha256, old.size == entry.size, link(previousPath, path) == 0 {
+            if let old, old.sameBytes(as: entry), keep(old, from: previousPath, at: file.path, spared: spared) {
                 kept = true
-            } else {
+            } else if spared?.sameBytes(as: entry) != true {
+                clearSpareItem(at: file.path)
                 try FileSystem.write(text, to: path)
             }
         case .bytes(let bytes):
             entry = bytes.withUnsafeBufferPointer { Self.entry(for: $0) }
-            if let old, old.sha256 == entry.sha256, old.size == entry.size, link(previousPath, path) == 0 {
+            if let old, old.sameBytes(as: entry), keep(old, from: previousPath, at: file.path, spared: spared) {
                 kept = true
-            } else {
+            } else if spared?.sameBytes(as: entry) != true {
+                clearSpareItem(at: file.path)
                 try FileSystem.write(bytes, to: path)
             }
         case .copy(let source):
             let observedAt = FileSystem.Identity.wallClockNanoseconds()
             let identity = FileSystem.identity(source).flatMap { $0.isRacy(observedAt: observedAt) ? nil : $0 }
-            if let old, let identity, old.source == identity, link(previousPath, path) == 0 {
+            if let old, let identity, old.source == identity, keep(old, from: previousPath, at: file.path, spared: spared) {
                 entry = old
                 kept = true
             } else {
                 let bytes = try FileSystem.readBytes(source)
                 entry = OutputTreeRecord.Entry(sha256: SHA256.digest(bytes), size: Int64(bytes.count), source: identity)
+                clearSpareItem(at: file.path)
                 if link(source, path) != 0 { try FileSystem.write(bytes, to: path) }
-                kept = old?.sha256 == entry.sha256 && old?.size == entry.size
+                kept = old?.sameBytes(as: entry) == true
             }
         }
         entry.fingerprint = file.fingerprint
@@ -112,6 +117,47 @@ public final class OutputWriter: @unchecked Sendable {
             if !kept { written.insert(file.path) }
         }
         return true
+    }
+
+    /// Creates the folder `relative` goes into, once. In a spare tree, a file standing where a
+    /// folder now goes is removed first.
+    private func prepareFolder(for relative: String) throws {
+        guard let slash = relative.lastIndex(of: "/") else { return }
+        let folder = stagingDirectory + "/" + relative[..<slash]
+        // Remember a folder only once it exists: another thread may be about to write into it.
+        // Two threads creating the same folder is harmless (EEXIST is success).
+        if lock.withLock({ createdDirectories.contains(folder) }) { return }
+        if let spare {
+            var end = relative.firstIndex(of: "/")
+            while let index = end, index <= slash {
+                if spare.record.entries[String(relative[..<index])] != nil { unlink(stagingDirectory + "/" + relative[..<index]) }
+                end = relative[relative.index(after: index)...].firstIndex(of: "/")
+            }
+        }
+        try FileSystem.createDirectories(folder)
+        lock.withLock { _ = createdDirectories.insert(folder) }
+    }
+
+    /// Puts the previous tree's unchanged file at `relative`: nothing to do when the spare
+    /// already holds the same bytes there, else a hard link. False when the link fails.
+    private func keep(_ old: OutputTreeRecord.Entry, from previousPath: String, at relative: String,
+                      spared: OutputTreeRecord.Entry?) -> Bool {
+        if spared?.sameBytes(as: old) == true { return true }
+        clearSpareItem(at: relative)
+        return link(previousPath, stagingDirectory + "/" + relative) == 0
+    }
+
+    /// Removes what a spare tree holds at `relative` before a new file goes there. Never writes
+    /// through it: the spare's files are hard links shared with the live tree and the sources.
+    private func clearSpareItem(at relative: String) {
+        guard let spare else { return }
+        let path = stagingDirectory + "/" + relative
+        if spare.folders.contains(relative) {
+            FileSystem.removeTree(path)
+            lock.withLock { createdDirectories = createdDirectories.filter { $0 != path && !$0.hasPrefix(path + "/") } }
+        } else {
+            unlink(path)
+        }
     }
 
     private static func entry(for bytes: UnsafeBufferPointer<UInt8>) -> OutputTreeRecord.Entry {
@@ -136,6 +182,7 @@ public final class OutputWriter: @unchecked Sendable {
     @discardableResult
     public func finish() throws -> Changes {
         let (entries, written) = lock.withLock { (self.entries, self.written) }
+        spare?.removeStale(in: stagingDirectory, keeping: entries)
         let before = previous?.entries ?? [:]
         let paths = entries.keys.sorted()
         let added = paths.filter { before[$0] == nil }
@@ -206,7 +253,12 @@ public final class OutputWriter: @unchecked Sendable {
         for name in ["manifest.json", "changes.json", "tree.bin"] where FileSystem.exists(reportDirectory + "/" + name + ".new") {
             try FileSystem.rename(reportDirectory + "/" + name + ".new", to: reportDirectory + "/" + name)
         }
-        if let oldTree { FileSystem.removeTree(oldTree) }
+        guard let oldTree else { return }
+        if let previous {
+            SpareTree.park(oldTree, record: previous, outputDirectory: outputDirectory, siteID: siteID)
+        } else {
+            FileSystem.removeTree(oldTree)
+        }
     }
 
     /// Throws the staging folder away (the build failed).
