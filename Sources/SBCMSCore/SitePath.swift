@@ -27,18 +27,32 @@ public enum SitePath {
     /// The site-relative path that `relative` (already percent-decoded) names when written in
     /// the file at site-relative `filePath`; nil when it climbs above the site folder.
     public static func resolve(_ relative: String, from filePath: String) -> String? {
-        var parts = Array(filePath.split(separator: "/").dropLast())
-        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            if component == "." { continue }
-            if component == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
+        // Byte by byte into one buffer: this runs for every link of every page on every build.
+        var path: [UInt8] = []
+        path.reserveCapacity(filePath.utf8.count + relative.utf8.count)
+        func append<Component: Collection<UInt8>>(_ component: Component) {
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: component)
+        }
+        let fileBytes = filePath.utf8
+        if let last = fileBytes.lastIndex(of: slash) {
+            for component in fileBytes[..<last].split(separator: slash) { append(component) }
+        }
+        for component in relative.utf8.split(separator: slash) {
+            if component.elementsEqual(dot) { continue }
+            if component.elementsEqual(dotDot) {
+                guard !path.isEmpty else { return nil }
+                path.removeSubrange((path.lastIndex(of: slash) ?? path.startIndex)...)
             } else {
-                parts.append(component)
+                append(component)
             }
         }
-        return parts.joined(separator: "/")
+        return String(decoding: path, as: UTF8.self)
     }
+
+    private static let slash = UInt8(ascii: "/")
+    private static let dot: [UInt8] = [UInt8(ascii: ".")]
+    private static let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
 
     /// `%20` and friends decoded; invalid UTF-8 becomes U+FFFD.
     public static func percentDecoded(_ text: String) -> String {
