@@ -26,6 +26,12 @@ public struct SiteBuilder: Sendable {
     /// Builds `sites/<id>/` into `output/<id>/`. When any error is found nothing is written and
     /// the previous output stays in place.
     public func build(siteID: String) -> SiteBuildResult {
+        build(siteID: siteID, retainingState: false).result
+    }
+
+    /// Builds like `build(siteID:)`; with `retainingState`, skips the up-to-date short cut and
+    /// returns, after a successful build, what the site was built from (for `PreviewSession`).
+    func build(siteID: String, retainingState: Bool) -> (result: SiteBuildResult, state: BuiltSiteState?) {
         let clock = ContinuousClock()
         let start = clock.now
         var stageStart = start
@@ -46,14 +52,14 @@ public struct SiteBuilder: Sendable {
 
         // Incremental builds: the up-to-date short cut, before any content is read.
         var (cacheCheck, upToDateState) = checkCache(siteID: siteID)
-        if let upToDateState {
+        if let upToDateState, !retainingState {
             var upToDate = result(.upToDate, pages: upToDateState.pages, files: upToDateState.files, [])
             upToDate.filesKept = upToDateState.files
-            return upToDate
+            return (upToDate, nil)
         }
 
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
-        guard var source = loaded else { return result(.failed, loadDiagnostics + farmConfig.diagnostics(for: siteID)) }
+        guard var source = loaded else { return (result(.failed, loadDiagnostics + farmConfig.diagnostics(for: siteID)), nil) }
         updateCacheCheck(&cacheCheck, theme: source.config.theme)
         var diagnostics = loadDiagnostics
         if let override = options.baseURLOverride {
@@ -68,7 +74,7 @@ public struct SiteBuilder: Sendable {
         finishStage("load")
         // Quotas (sbcms.yaml): media bytes and the deadline now; see SiteBuilder+Quota.swift.
         guard let quota = startQuotas(for: source, startedAt: start, diagnostics: &diagnostics) else {
-            return result(.failed, diagnostics)
+            return (result(.failed, diagnostics), nil)
         }
         var contentOptions = options.contentOptions
         contentOptions.markdownCache = markdownCache
@@ -85,19 +91,19 @@ public struct SiteBuilder: Sendable {
                     hint: "add the layout to the theme, or copy it from themes/default/layouts/"))
             }
         }
-        guard let theme, !diagnostics.containsErrors else { return result(.failed, diagnostics) }
-        if let breach = quota.checkDeadline("after reading the content") { return result(.failed, diagnostics + [breach]) }
+        guard let theme, !diagnostics.containsErrors else { return (result(.failed, diagnostics), nil) }
+        if let breach = quota.checkDeadline("after reading the content") { return (result(.failed, diagnostics + [breach]), nil) }
 
         var renderer = SiteRenderer(graph: graph, theme: theme)
         let tasks = renderer.plan()
-        if let breach = quota.checkPlan(tasks) { return result(.failed, diagnostics + [breach]) }
+        if let breach = quota.checkPlan(tasks) { return (result(.failed, diagnostics + [breach]), nil) }
         let writer: OutputWriter
         do {
             try FileSystem.createDirectories(options.outputDirectory)
             writer = try OutputWriter(siteID: siteID, outputDirectory: options.outputDirectory)
         } catch {
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
-            return result(.failed, diagnostics)
+            return (result(.failed, diagnostics), nil)
         }
         // With a cache, pages whose layout closure and context are unchanged are not rendered.
         // (A kept page whose previous file is gone is rendered again with no previous fingerprints.)
@@ -120,13 +126,13 @@ public struct SiteBuilder: Sendable {
         finishStage("render")
         if let breach = quota.breach {
             writer.discard()
-            return result(.failed, diagnostics + [breach])
+            return (result(.failed, diagnostics + [breach]), nil)
         }
         if let failure = failures.first {
             writer.discard()
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: failure,
                                           hint: failures.count > 1 ? "and \(failures.count - 1) more write errors" : nil))
-            return result(.failed, diagnostics)
+            return (result(.failed, diagnostics), nil)
         }
         let changes: OutputWriter.Changes
         do {
@@ -135,7 +141,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             writer.discard()
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
-            return result(.failed, diagnostics)
+            return (result(.failed, diagnostics), nil)
         }
         let pages = tasks.filter(\.isPage).count
         var built = result(.built, pages: pages, files: tasks.count, diagnostics)
@@ -144,7 +150,8 @@ public struct SiteBuilder: Sendable {
         built.filesRemoved = changes.removed.count
         saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
                        pages: pages, files: tasks.count)
-        return built
+        let state = retainingState ? BuiltSiteState(source: source, graph: graph, theme: theme, contentOptions: contentOptions) : nil
+        return (built, state)
     }
 }
 

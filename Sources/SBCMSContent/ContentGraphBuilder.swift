@@ -195,7 +195,7 @@ public struct ContentGraphBuilder: Sendable {
         return (outgoing, backlinks)
     }
 
-    private static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,
+    static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,
                                  now: ContentDate) -> BlogPost {
         var seo = frontMatter.seo
         if let image = frontMatter.seoImagePath {

@@ -1,0 +1,64 @@
+import SBCMSContent
+import SBCMSCore
+import SBCMSRender
+
+/// One site under preview: builds it through `SiteBuilder` and keeps the last successful
+/// build in memory, so that an edit of one post's body is answered by rendering only the
+/// outputs that show that body (`PostBodyEdit`, `SiteRenderer.tasksShowing(postAt:)`) instead of
+/// building the site again. Calls must not overlap (the preview server makes them one at a time).
+public final class PreviewSession: @unchecked Sendable {
+    public let builder: SiteBuilder
+    public let siteID: String
+    private var state: BuiltSiteState?
+
+    public init(builder: SiteBuilder, siteID: String) {
+        self.builder = builder
+        self.siteID = siteID
+    }
+
+    /// The folder the site is written to: `<output>/<site>`.
+    public var outputFolder: String { builder.options.outputDirectory + "/" + siteID }
+
+    /// Builds the site (incrementally, through the cache). After a failed build nothing is
+    /// kept: the next edit builds the site again, whatever it touched.
+    @discardableResult
+    public func build() -> SiteBuildResult {
+        let (result, built) = builder.build(siteID: siteID, retainingState: true)
+        state = built
+        return result
+    }
+
+    /// What an edit answered by the fast path changed.
+    public struct PostEdit: Sendable {
+        /// Site-relative paths of the output files whose bytes changed (`blog/x/index.html`).
+        public var changedFiles: [String]
+        /// The tasks rendered to find them.
+        public var renderedTasks: Int
+    }
+
+    /// Applies an edit of the post at site-relative `path` (`blog/x.md`) when only its body
+    /// changed in ways no other page sees: renders the outputs that show the post and replaces,
+    /// each atomically, those whose bytes changed. Nil when the edit needs `build()`.
+    public func applyPostEdit(path: String) throws -> PostEdit? {
+        guard let state, let (graph, index) = PostBodyEdit.apply(path: path, to: state.graph, source: state.source,
+                                                                 options: state.contentOptions) else { return nil }
+        let renderer = SiteRenderer(graph: graph, theme: state.theme)
+        let tasks = renderer.tasksShowing(postAt: index)
+        let files = Parallel.map(tasks) { renderer.render($0) }
+        var changed: [String] = []
+        for file in files {
+            let bytes: [UInt8]
+            switch file.content {
+            case .text(let text): bytes = Array(text.utf8)
+            case .bytes(let data): bytes = data
+            case .copy, .unchanged: continue
+            }
+            let target = outputFolder + "/" + file.path
+            if let current = try? FileSystem.readBytes(target), current == bytes { continue }
+            try FileSystem.writeAtomically(bytes, to: target)
+            changed.append(file.path)
+        }
+        self.state?.graph = graph
+        return PostEdit(changedFiles: changed.sorted(), renderedTasks: tasks.count)
+    }
+}
