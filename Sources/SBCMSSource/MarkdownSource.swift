@@ -19,7 +19,7 @@ public struct MarkdownSource: Sendable {
     public static func parse(_ rawText: String, location: SourceLocation) -> Swift.Result<MarkdownSource, Diagnostic> {
         var text = rawText
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(13) {
+        if ByteScan.contains(13, in: text) {
             text = text.replacingCRLF()
         }
         guard text.hasPrefix("---"), let firstLineEnd = text.firstIndex(of: "\n") ?? (text == "---" ? text.endIndex : nil),

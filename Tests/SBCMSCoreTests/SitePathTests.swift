@@ -50,3 +50,14 @@ import Testing
         #expect(checked == 7 * 7 * 7 * 4)
     }
 }
+
+@Suite struct ByteScanTests {
+    @Test func findsBytesAnywhereAndOnlyWhenPresent() {
+        #expect(!ByteScan.contains(0, in: [UInt8]()))
+        #expect(ByteScan.contains(0, in: [1, 2, 0]))
+        #expect(!ByteScan.contains(0, in: Array(repeating: 7, count: 1000)))
+        #expect(ByteScan.contains(13, in: String(repeating: "a", count: 999) + "\r\n"))
+        #expect(!ByteScan.contains(13, in: "no carriage return\n"))
+        #expect(!ByteScan.contains(13, in: ""))
+    }
+}

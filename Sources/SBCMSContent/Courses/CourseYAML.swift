@@ -19,7 +19,7 @@ enum CourseYAML {
         } catch {
             return (nil, [.error("unreadable-file", at: location, "cannot read the file: \(error)")])
         }
-        if bytes.contains(0) {
+        if ByteScan.contains(0, in: bytes) {
             return (nil, [.error("binary-file", at: location.at(line: 1, column: 1),
                                  "this is not a text file (it contains NUL bytes)",
                                  hint: "\(what) must be UTF-8 YAML")])

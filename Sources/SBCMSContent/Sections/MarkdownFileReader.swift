@@ -30,7 +30,7 @@ enum MarkdownFileReader {
         } catch {
             return failed(.error("unreadable-file", at: location, "cannot read the file: \(error)"))
         }
-        if bytes.contains(0) {
+        if ByteScan.contains(0, in: bytes) {
             return failed(.error("binary-file", at: location.at(line: 1, column: 1),
                                  "this is not a text file (it contains NUL bytes)",
                                  hint: "pages must be UTF-8 Markdown; move binary files to media/"))
