@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import SBCMSCore
@@ -43,9 +44,16 @@ public final class PreviewServer: Sendable {
             .init(path: workspace.templatesDirectory, recursive: true),
             .init(path: workspace.root, recursive: false, names: [Workspace.farmConfigFileName, "templates", "themes"]),
         ])
-        rebuild()
+        // The first build runs on a thread of its own, like the rebuilds, not on the task pool.
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread { [self] in
+                rebuild()
+                continuation.resume()
+            }
+        }
         var logger = Logger(label: "sbcms.serve")
-        logger.logLevel = .error
+        // The server's own messages (connections cut at shutdown) are not the author's concern.
+        logger.logLevel = .critical
         let responder = PreviewResponder(resolver: StaticPathResolver(root: rebuilder.siteOutputDirectory), hub: hub)
         let application = Application(
             responder: responder,
