@@ -51,8 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
         let port: Int
         do {
             port = self.port == 0 ? try FreePort.find(host: host) : self.port
+            if self.port != 0 { try FreePort.check(host: host, port: port) }
         } catch {
-            throw ValidationError("\(error)")
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
         }
         let cacheDirectory = absolutePath(cache.hasPrefix("/") ? cache : workspace.root + "/" + cache)
         var options = BuildOptions(now: ContentDate(secondsSince1970: Int64(Date().timeIntervalSince1970)),

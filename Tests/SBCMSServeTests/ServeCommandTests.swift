@@ -61,6 +61,29 @@ import Testing
         #expect(repo.exists(".sbcms-cache/serve/golden/index.html"))
     }
 
+    @Test func aPortInUseIsReportedBeforeBuilding() throws {
+        let repo = try FixtureRepository()
+        try repo.copySites(from: FixtureRepository.projectRoot + "/Tests/Fixtures/golden")
+        // Something else listens on the port.
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        try #require(listening)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let result = try CommandRunner.run(["serve", "--root", repo.root, "--site", "golden", "--port", String(port)], in: repo.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
+        #expect(!result.stderr.contains("built golden"))
+    }
+
     /// True when a new server socket (with SO_REUSEADDR, as servers set it, so that closed
     /// connections in TIME_WAIT do not count) can listen on the loopback port.
     static func canBind(port: Int) -> Bool {
