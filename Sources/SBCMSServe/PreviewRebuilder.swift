@@ -25,8 +25,11 @@ public final class PreviewRebuilder: Sendable {
     /// The folder whose files are served: `<output>/<site-id>`.
     public var siteOutputDirectory: String { options.outputDirectory + "/" + siteID }
 
-    /// Builds the site now and tells what changed.
-    public func rebuild() -> PreviewBuildOutcome {
+    /// Builds the site now and tells what changed. `changedFiles` are the absolute paths the
+    /// watcher saw change since the last rebuild (empty for the first build); this rebuilder
+    /// does not need them (the incremental build finds what changed from the files' metadata),
+    /// a rebuilder that answers some edits without a whole build can.
+    public func rebuild(changedFiles: [String] = []) -> PreviewBuildOutcome {
         var options = self.options
         options.now = ContentDate(secondsSince1970: Int64(Date().timeIntervalSince1970))
         let result = SiteBuilder(workspace: workspace, options: options).build(siteID: siteID)

@@ -47,7 +47,7 @@ public final class PreviewServer: Sendable {
         // The first build runs on a thread of its own, like the rebuilds, not on the task pool.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             Thread.detachNewThread { [self] in
-                rebuild()
+                rebuild(changedFiles: [])
                 continuation.resume()
             }
         }
@@ -60,15 +60,15 @@ public final class PreviewServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let watching = WatchService(watcher: watcher, hub: hub) { [self] in rebuild() }
+        let watching = WatchService(watcher: watcher, hub: hub) { [self] paths in rebuild(changedFiles: paths) }
         // Shut down in reverse order: the watcher closes the event streams, then the server stops.
         let group = ServiceGroup(services: [application, watching], gracefulShutdownSignals: shutdownSignals, logger: logger)
         try await group.run()
     }
 
     /// Rebuilds, then tells the open pages and `onBuild`.
-    private func rebuild() {
-        let outcome = rebuilder.rebuild()
+    private func rebuild(changedFiles: [String]) {
+        let outcome = rebuilder.rebuild(changedFiles: changedFiles)
         hub.publish(outcome)
         onBuild(outcome)
     }
@@ -79,10 +79,10 @@ public final class PreviewServer: Sendable {
 private struct WatchService: Service {
     let watcher: SiteWatcher
     let hub: PreviewEventHub
-    let onChange: @Sendable () -> Void
+    let onChange: @Sendable ([String]) -> Void
 
     func run() async throws {
-        watcher.start { _ in onChange() }
+        watcher.start { paths in onChange(Array(Set(paths)).sorted()) }
         // Returns on graceful shutdown, throws on cancellation: both stop the watcher.
         try? await gracefulShutdown()
         watcher.stop()
