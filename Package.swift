@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -25,6 +28,11 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSBCMSZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "CSBCMSSystem"),
         .target(name: "SBCMSCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -40,8 +48,15 @@ let package = Package(
             "SBCMSCore", "SBCMSSource", "SBCMSMarkdown", "SBCMSContent", "SBCMSRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .target(name: "SBCMSServe", dependencies: [
+            "SBCMSCore", "SBCMSSource", "SBCMSBuild", "CSBCMSZlib",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "sbcms", dependencies: [
-            "SBCMSBuild", "SBCMSExport",
+            "SBCMSBuild", "SBCMSExport", "SBCMSServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SBCMSTestSupport", dependencies: ["SBCMSCore"]),
@@ -50,6 +65,7 @@ let package = Package(
         .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSCLITests", dependencies: ["SBCMSTestSupport"]),
+        .testTarget(name: "SBCMSServeTests", dependencies: ["SBCMSServe", "SBCMSBuild", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSExportTests", dependencies: [
             "SBCMSExport", "SBCMSTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -21,16 +21,23 @@ struct DiagnosticPrinter {
 
     func siteFinished(_ result: SiteBuildResult) {
         guard format == .text else { return }
-        var lines: [String] = []
-        for diagnostic in result.diagnostics where diagnostic.severity == .error || !quiet {
-            lines.append(diagnostic.formatted)
-        }
+        var lines = diagnosticLines(result.diagnostics)
         if verbose, result.status == .failed {
             lines.append("  \(result.siteID): nothing written; output/\(result.siteID)/ is unchanged")
         }
         // On a terminal the summary table lists every site; elsewhere each site gets its line.
         if !quiet, progress == nil || verbose { lines.append(statusLine(result)) }
         emit(lines)
+    }
+
+    /// Prints diagnostics the way `siteFinished` does, without the status line (`sbcms serve`).
+    func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        guard format == .text else { return }
+        emit(diagnosticLines(diagnostics))
+    }
+
+    private func diagnosticLines(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.filter { $0.severity == .error || !quiet }.map(\.formatted)
     }
 
     private func statusLine(_ result: SiteBuildResult) -> String {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct SBCMSCommand: ParsableCommand {
+struct SBCMSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sbcms",
         abstract: "Build many second-brain websites from Markdown.",
@@ -11,5 +11,5 @@ struct SBCMSCommand: ParsableCommand {
 
             Exit status: 0 when every site built, 1 when a site failed, 64 on bad usage.
             """,
-        subcommands: [BuildCommand.self, NewCommand.self, ExportCommand.self])
+        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, ExportCommand.self])
 }
