@@ -225,7 +225,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// The URL a site-relative output path is served at: `blog/x/index.html` → `/blog/x/`.
-    static func url(forPath path: String) -> String {
+    public static func url(forPath path: String) -> String {
         if path == "index.html" { return "/" }
         if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
         return "/" + path

@@ -10,6 +10,8 @@ public final class PreviewSession: @unchecked Sendable {
     public let builder: SiteBuilder
     public let siteID: String
     private var state: BuiltSiteState?
+    /// The result of the last `build()`.
+    public private(set) var lastBuild: SiteBuildResult?
 
     public init(builder: SiteBuilder, siteID: String) {
         self.builder = builder
@@ -19,17 +21,40 @@ public final class PreviewSession: @unchecked Sendable {
     /// The folder the site is written to: `<output>/<site>`.
     public var outputFolder: String { builder.options.outputDirectory + "/" + siteID }
 
-    /// Builds the site (incrementally, through the cache). After a failed build nothing is
-    /// kept: the next edit builds the site again, whatever it touched.
+    /// Builds the site (incrementally, through the cache); `now`, when given, replaces the
+    /// build time of the builder's options. After a failed build nothing is kept: the next edit
+    /// builds the site again, whatever it touched.
     @discardableResult
-    public func build() -> SiteBuildResult {
-        let (result, built) = builder.build(siteID: siteID, retainingState: true)
+    public func build(now: ContentDate? = nil) -> SiteBuildResult {
+        var siteBuilder = builder
+        if let now {
+            var options = builder.options
+            options.now = now
+            siteBuilder = SiteBuilder(workspace: builder.workspace, options: options, farmConfig: builder.farmConfig)
+        }
+        let (result, built) = siteBuilder.build(siteID: siteID, retainingState: true)
         state = built
+        lastBuild = result
         return result
+    }
+
+    /// Applies the files that changed since the last build (site-relative paths) through the
+    /// fast path when they amount to one edited post: paths that do not exist and were not
+    /// files of the site (an editor's temporary file, renamed over the post) do not count.
+    /// Nil when they need `build()`.
+    public func applyEdit(changedFiles: [String]) throws -> PostEdit? {
+        guard let state else { return nil }
+        let siteFolder = builder.workspace.siteDirectory(siteID) + "/"
+        let relevant = Set(changedFiles).filter { FileSystem.exists(siteFolder + $0) || state.source.filePaths.contains($0) }
+        guard relevant.count == 1, let path = relevant.first, path.hasPrefix("blog/"), path.hasSuffix(".md"),
+              !FileSystem.isDirectory(siteFolder + path) else { return nil }
+        return try applyPostEdit(path: path)
     }
 
     /// What an edit answered by the fast path changed.
     public struct PostEdit: Sendable {
+        /// The post, site-relative (`blog/x.md`).
+        public var post: String
         /// Site-relative paths of the output files whose bytes changed (`blog/x/index.html`).
         public var changedFiles: [String]
         /// The tasks rendered to find them.
@@ -59,6 +84,6 @@ public final class PreviewSession: @unchecked Sendable {
             changed.append(file.path)
         }
         self.state?.graph = graph
-        return PostEdit(changedFiles: changed.sorted(), renderedTasks: tasks.count)
+        return PostEdit(post: path, changedFiles: changed.sorted(), renderedTasks: tasks.count)
     }
 }

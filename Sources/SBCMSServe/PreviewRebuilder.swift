@@ -6,13 +6,16 @@ import SBCMSSource
 /// Rebuilds the previewed site: the one place the preview server asks for new output, so a
 /// faster rebuild can replace this one without touching the server.
 ///
-/// This one runs the incremental `SiteBuilder` into a preview output folder (never `output/`)
-/// and reads the changed paths from the `changes.json` that the build records.
+/// It keeps a `PreviewSession`: an edit of one post's body is answered by rendering only the
+/// outputs that show the post; anything else runs the incremental `SiteBuilder` into the
+/// preview output folder (never `output/`) and reads the changed paths from the
+/// `changes.json` that the build records.
 public final class PreviewRebuilder: Sendable {
     public let workspace: Workspace
     public let siteID: String
-    /// Build settings; `now` is replaced by the current time on each rebuild.
+    /// Build settings; `now` is replaced by the current time on each whole build.
     public let options: BuildOptions
+    private let session: PreviewSession
 
     /// `options.outputDirectory` receives `<site-id>/`; `options.cacheDirectory` should be set
     /// for incremental rebuilds.
@@ -20,19 +23,21 @@ public final class PreviewRebuilder: Sendable {
         self.workspace = workspace
         self.siteID = siteID
         self.options = options
+        session = PreviewSession(builder: SiteBuilder(workspace: workspace, options: options), siteID: siteID)
     }
 
     /// The folder whose files are served: `<output>/<site-id>`.
     public var siteOutputDirectory: String { options.outputDirectory + "/" + siteID }
 
-    /// Builds the site now and tells what changed. `changedFiles` are the absolute paths the
-    /// watcher saw change since the last rebuild (empty for the first build); this rebuilder
-    /// does not need them (the incremental build finds what changed from the files' metadata),
-    /// a rebuilder that answers some edits without a whole build can.
+    /// Brings the preview up to date and tells what changed. `changedFiles` are the absolute
+    /// paths the watcher saw change since the last rebuild (empty for the first build): when
+    /// they are one post of the site whose body alone changed, only the outputs that show it
+    /// are rendered; otherwise the site is built (incrementally).
     public func rebuild(changedFiles: [String] = []) -> PreviewBuildOutcome {
-        var options = self.options
-        options.now = ContentDate(secondsSince1970: Int64(Date().timeIntervalSince1970))
-        let result = SiteBuilder(workspace: workspace, options: options).build(siteID: siteID)
+        let start = ContinuousClock.now
+        if let outcome = applyEdit(changedFiles: changedFiles, start: start) { return outcome }
+        let now = ContentDate(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        let result = session.build(now: now)
         let status: PreviewBuildOutcome.Status
         var changedPaths: [String] = []
         switch result.status {
@@ -44,6 +49,20 @@ public final class PreviewRebuilder: Sendable {
         }
         return PreviewBuildOutcome(status: status, diagnostics: result.diagnostics, changedPaths: changedPaths,
                                    pages: result.pages, files: result.files, seconds: result.seconds)
+    }
+
+    /// The fast path (`PreviewSession.applyEdit`), for changes inside the site's folder only.
+    private func applyEdit(changedFiles: [String], start: ContinuousClock.Instant) -> PreviewBuildOutcome? {
+        let siteFolder = workspace.siteDirectory(siteID) + "/"
+        guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.hasPrefix(siteFolder) }),
+              let edit = try? session.applyEdit(changedFiles: changedFiles.map { String($0.dropFirst(siteFolder.count)) })
+        else { return nil }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return PreviewBuildOutcome(status: edit.changedFiles.isEmpty ? .upToDate : .built, diagnostics: [],
+                                   changedPaths: edit.changedFiles.map(OutputWriter.url(forPath:)),
+                                   pages: session.lastBuild?.pages ?? 0, files: session.lastBuild?.files ?? 0,
+                                   seconds: seconds, editedPost: edit.post)
     }
 
     /// The URLs listed by the last build's `changes.json` (added, changed and removed); the

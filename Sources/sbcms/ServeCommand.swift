@@ -94,7 +94,12 @@ struct ServeCommand: AsyncParsableCommand {
         switch outcome.status {
         case .built:
             let count = outcome.changedPaths.count
-            line = "built \(siteID): \(outcome.pages) pages, \(count) changed file\(count == 1 ? "" : "s") in \(time)"
+            let files = "\(count) changed file\(count == 1 ? "" : "s")"
+            if let post = outcome.editedPost {
+                line = "updated \(siteID): \(post) (only the pages that show it), \(files) in \(time)"
+            } else {
+                line = "built \(siteID): \(outcome.pages) pages, \(files) in \(time)"
+            }
         case .upToDate:
             line = "up to date \(siteID): nothing changed (\(time))"
         case .failed:
