@@ -5,7 +5,8 @@ import SBCMSSource
 /// What a successful site build was made from, kept in memory by `PreviewSession`.
 struct BuiltSiteState: Sendable {
     var source: SiteSource
-    var graph: ContentGraph
-    var theme: Theme
+    /// A renderer of the built graph (`renderer.graph`), without page fingerprints. It is the
+    /// only holder of the graph, so replacing a post changes it in place.
+    var renderer: SiteRenderer
     var contentOptions: ContentOptions
 }

@@ -61,13 +61,19 @@ public final class PreviewSession: @unchecked Sendable {
         public var renderedTasks: Int
     }
 
+    private func readEditedPost(path: String) -> (post: BlogPost, index: Int)? {
+        guard let state else { return nil }
+        return PostBodyEdit.read(path: path, in: state.renderer.graph, source: state.source, options: state.contentOptions)
+    }
+
     /// Applies an edit of the post at site-relative `path` (`blog/x.md`) when only its body
     /// changed in ways no other page sees: renders the outputs that show the post and replaces,
     /// each atomically, those whose bytes changed. Nil when the edit needs `build()`.
     public func applyPostEdit(path: String) throws -> PostEdit? {
-        guard let state, let (graph, index) = PostBodyEdit.apply(path: path, to: state.graph, source: state.source,
-                                                                 options: state.contentOptions) else { return nil }
-        let renderer = SiteRenderer(graph: graph, theme: state.theme)
+        guard let (post, index) = readEditedPost(path: path) else { return nil }
+        // In place: the state's renderer is the only holder of the graph's post list.
+        state?.renderer.replacePost(at: index, with: post)
+        guard let renderer = state?.renderer else { return nil }
         let tasks = renderer.tasksShowing(postAt: index)
         let files = Parallel.map(tasks) { renderer.render($0) }
         var changed: [String] = []
@@ -83,7 +89,6 @@ public final class PreviewSession: @unchecked Sendable {
             try FileSystem.writeAtomically(bytes, to: target)
             changed.append(file.path)
         }
-        self.state?.graph = graph
         return PostEdit(post: path, changedFiles: changed.sorted(), renderedTasks: tasks.count)
     }
 }

@@ -150,7 +150,8 @@ public struct SiteBuilder: Sendable {
         built.filesRemoved = changes.removed.count
         saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
                        pages: pages, files: tasks.count)
-        let state = retainingState ? BuiltSiteState(source: source, graph: graph, theme: theme, contentOptions: contentOptions) : nil
+        let state = retainingState ? BuiltSiteState(source: source, renderer: SiteRenderer(graph: graph, theme: theme),
+                                                         contentOptions: contentOptions) : nil
         return (built, state)
     }
 }

@@ -11,10 +11,10 @@ import SBCMSSource
 /// pages' anchors), a changed set of linked pages (backlinks), an anchor that cannot be checked
 /// here. `SiteRenderer.tasksShowing(postAt:)` names the outputs to render again.
 public enum PostBodyEdit {
-    /// The graph with the post at site-relative `path` read again from disk, and the post's
-    /// index; nil when the edit needs a full build.
-    public static func apply(path: String, to graph: ContentGraph, source: SiteSource,
-                             options: ContentOptions) -> (graph: ContentGraph, index: Int)? {
+    /// The post at site-relative `path` read again from disk, and its index in `graph.posts`;
+    /// nil when the edit needs a full build.
+    public static func read(path: String, in graph: ContentGraph, source: SiteSource,
+                            options: ContentOptions) -> (post: BlogPost, index: Int)? {
         guard let index = graph.posts.firstIndex(where: { $0.source.path == path }) else { return nil }
         let old = graph.posts[index]
         let config = graph.config
@@ -41,9 +41,7 @@ public enum PostBodyEdit {
         let linked = Set(body.linkedPages).subtracting([path]).filter { graph.pages[$0] != nil }.sorted()
         guard linked == graph.outgoingLinks[path] ?? [] else { return nil }
 
-        var edited = graph
-        edited.posts[index] = post
-        return (edited, index)
+        return (post, index)
     }
 }
 

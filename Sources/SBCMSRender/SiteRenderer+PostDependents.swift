@@ -4,12 +4,14 @@ import SBCMSCore
 extension SiteRenderer {
     /// Every task whose output can show the body of post `index` or what is derived from it
     /// (excerpt, reading time, word count, table of contents): its page and API file, the
-    /// feeds, and the list pages (home, blog, terms, API list) that carry its summary. Titles,
+    /// feeds when it is among the posts they carry, and the list pages (home, blog, terms, API
+    /// list) that carry its summary. Titles,
     /// dates, URLs and links are not derived from the body, so no other output changes when
     /// only the body does (see `PostBodyEdit`).
     public func tasksShowing(postAt index: Int) -> [RenderTask] {
-        var tasks: [RenderTask] = [.post(index: index), .api(.post(index: index)), .rss, .atom, .jsonFeed]
+        var tasks: [RenderTask] = [.post(index: index), .api(.post(index: index))]
         guard let position = listedPositions[index] else { return tasks }
+        if position < feedLimit { tasks += [.rss, .atom, .jsonFeed] }
         if position < perPage { tasks.append(.home) }
         tasks.append(.blogIndex(page: position / perPage + 1))
         tasks.append(.api(.posts(page: position / APIWriter(renderer: self).perPage + 1)))
@@ -22,5 +24,11 @@ extension SiteRenderer {
             }
         }
         return tasks
+    }
+
+    /// Replaces post `index` with `post`, which differs from it only in what `PostBodyEdit`
+    /// lets change (body, excerpt): the renderer's lists and indexes stay valid.
+    public mutating func replacePost(at index: Int, with post: BlogPost) {
+        graph.posts[index] = post
     }
 }

@@ -6,7 +6,7 @@ import SBCMSSource
 /// Renders a site's content graph into output files: pages through the theme's layouts,
 /// feeds, sitemap, robots.txt, and copies of media and theme assets.
 public struct SiteRenderer: Sendable {
-    public let graph: ContentGraph
+    public internal(set) var graph: ContentGraph
     public let theme: Theme
     /// How many posts the feeds carry (`settings.feed_limit`, default 20).
     public let feedLimit: Int
