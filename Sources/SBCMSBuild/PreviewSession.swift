@@ -43,9 +43,11 @@ public final class PreviewSession: @unchecked Sendable {
     /// files of the site (an editor's temporary file, renamed over the post) do not count.
     /// Nil when they need `build()`.
     public func applyEdit(changedFiles: [String]) throws -> PostEdit? {
-        guard let state else { return nil }
+        // Only the file list is taken from the state: a copy of the whole state alive during the
+        // edit would make the post list shared, and replacing a post would copy all of them.
+        guard let filePaths = state?.source.filePaths else { return nil }
         let siteFolder = builder.workspace.siteDirectory(siteID) + "/"
-        let relevant = Set(changedFiles).filter { FileSystem.exists(siteFolder + $0) || state.source.filePaths.contains($0) }
+        let relevant = Set(changedFiles).filter { FileSystem.exists(siteFolder + $0) || filePaths.contains($0) }
         guard relevant.count == 1, let path = relevant.first, path.hasPrefix("blog/"), path.hasSuffix(".md"),
               !FileSystem.isDirectory(siteFolder + path) else { return nil }
         return try applyPostEdit(path: path)
