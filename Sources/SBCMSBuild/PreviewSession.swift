@@ -3,9 +3,9 @@ import SBCMSCore
 import SBCMSRender
 
 /// One site under preview: builds it through `SiteBuilder` and keeps the last successful
-/// build in memory, so that an edit of one post's body is answered by rendering only the
-/// outputs that show that body (`PostBodyEdit`, `SiteRenderer.tasksShowing(postAt:)`) instead of
-/// building the site again. Calls must not overlap (the preview server makes them one at a time).
+/// build in memory, so that an edit of one post's or doc page's body is answered by rendering
+/// only the outputs that show that body (`BodyEdit`, `SiteRenderer.tasksShowing(postAt:)` and
+/// `tasksShowing(docAt:)`) instead of building the site again. Calls must not overlap (the preview server makes them one at a time).
 public final class PreviewSession: @unchecked Sendable {
     public let builder: SiteBuilder
     public let siteID: String
@@ -39,44 +39,38 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Applies the files that changed since the last build (site-relative paths) through the
-    /// fast path when they amount to one edited post: paths that do not exist and were not
-    /// files of the site (an editor's temporary file, renamed over the post) do not count.
-    /// Nil when they need `build()`.
-    public func applyEdit(changedFiles: [String]) throws -> PostEdit? {
+    /// fast path when they amount to one edited post or doc page: paths that do not exist and
+    /// were not files of the site (an editor's temporary file, renamed over the page) do not
+    /// count. Nil when they need `build()`.
+    public func applyEdit(changedFiles: [String]) throws -> PageEdit? {
         // Only the file list is taken from the state: a copy of the whole state alive during the
-        // edit would make the post list shared, and replacing a post would copy all of them.
+        // edit would make the page lists shared, and replacing a page would copy all of them.
         guard let filePaths = state?.source.filePaths else { return nil }
         let siteFolder = builder.workspace.siteDirectory(siteID) + "/"
         let relevant = Set(changedFiles).filter { FileSystem.exists(siteFolder + $0) || filePaths.contains($0) }
-        guard relevant.count == 1, let path = relevant.first, path.hasPrefix("blog/"), path.hasSuffix(".md"),
-              !FileSystem.isDirectory(siteFolder + path) else { return nil }
-        return try applyPostEdit(path: path)
+        guard relevant.count == 1, let path = relevant.first, !FileSystem.isDirectory(siteFolder + path) else { return nil }
+        return try applyEdit(path: path)
     }
 
     /// What an edit answered by the fast path changed.
-    public struct PostEdit: Sendable {
-        /// The post, site-relative (`blog/x.md`).
-        public var post: String
+    public struct PageEdit: Sendable {
+        /// The post or doc page, site-relative (`blog/x.md`, `docs/guide/setup.md`).
+        public var page: String
         /// Site-relative paths of the output files whose bytes changed (`blog/x/index.html`).
         public var changedFiles: [String]
         /// The tasks rendered to find them.
         public var renderedTasks: Int
     }
 
-    private func readEditedPost(path: String) -> (post: BlogPost, index: Int)? {
-        guard let state else { return nil }
-        return PostBodyEdit.read(path: path, in: state.renderer.graph, source: state.source, options: state.contentOptions)
-    }
-
-    /// Applies an edit of the post at site-relative `path` (`blog/x.md`) when only its body
-    /// changed in ways no other page sees: renders the outputs that show the post and replaces,
-    /// each atomically, those whose bytes changed. Nil when the edit needs `build()`.
-    public func applyPostEdit(path: String) throws -> PostEdit? {
-        guard let (post, index) = readEditedPost(path: path) else { return nil }
-        // In place: the state's renderer is the only holder of the graph's post list.
-        state?.renderer.replacePost(at: index, with: post)
+    /// Applies an edit of the post or doc page at site-relative `path` when only its body
+    /// changed in ways no other page sees (`BodyEdit`): renders the outputs that show the page
+    /// and replaces, each atomically, those whose bytes changed. Nil when the edit needs
+    /// `build()`.
+    public func applyEdit(path: String) throws -> PageEdit? {
+        guard path.hasSuffix(".md"), let replace = readEditedPage(path: path) else { return nil }
+        // In place: the state's renderer is the only holder of the graph's page lists.
+        guard let tasks = replace(&state) else { return nil }
         guard let renderer = state?.renderer else { return nil }
-        let tasks = renderer.tasksShowing(postAt: index)
         let files = Parallel.map(tasks) { renderer.render($0) }
         var changed: [String] = []
         for file in files {
@@ -91,6 +85,30 @@ public final class PreviewSession: @unchecked Sendable {
             try FileSystem.writeAtomically(bytes, to: target)
             changed.append(file.path)
         }
-        return PostEdit(post: path, changedFiles: changed.sorted(), renderedTasks: tasks.count)
+        return PageEdit(page: path, changedFiles: changed.sorted(), renderedTasks: tasks.count)
+    }
+
+    /// Reads the edited page and returns what puts it into the state's renderer (and names the
+    /// tasks to render); nil when the edit needs a build.
+    private func readEditedPage(path: String) -> ((inout BuiltSiteState?) -> [RenderTask]?)? {
+        guard let state else { return nil }
+        let graph = state.renderer.graph
+        if path.hasPrefix("blog/") {
+            guard let (post, index) = BodyEdit.post(at: path, in: graph, source: state.source, options: state.contentOptions)
+            else { return nil }
+            return { state in
+                state?.renderer.replacePost(at: index, with: post)
+                return state?.renderer.tasksShowing(postAt: index)
+            }
+        }
+        if path.hasPrefix("docs/") {
+            guard let (body, index) = BodyEdit.doc(at: path, in: graph, source: state.source, options: state.contentOptions)
+            else { return nil }
+            return { state in
+                state?.renderer.replaceDocBody(at: index, with: body)
+                return state?.renderer.tasksShowing(docAt: index)
+            }
+        }
+        return nil
     }
 }

@@ -21,18 +21,19 @@ public struct PreviewBuildOutcome: Sendable {
     public var files: Int
     /// Wall time of the rebuild in seconds.
     public var seconds: Double
-    /// The post (site-relative) when the rebuild only rendered the outputs that show it
+    /// The post or doc page (site-relative) when the rebuild only rendered the outputs that
+    /// show it
     /// (`PreviewSession`'s fast path); nil when the site was built.
-    public var editedPost: String?
+    public var editedPage: String?
 
     public init(status: Status, diagnostics: [Diagnostic], changedPaths: [String], pages: Int, files: Int, seconds: Double,
-                editedPost: String? = nil) {
+                editedPage: String? = nil) {
         self.status = status
         self.diagnostics = diagnostics
         self.changedPaths = changedPaths
         self.pages = pages
         self.files = files
         self.seconds = seconds
-        self.editedPost = editedPost
+        self.editedPage = editedPage
     }
 }

@@ -62,7 +62,7 @@ public final class PreviewRebuilder: Sendable {
         return PreviewBuildOutcome(status: edit.changedFiles.isEmpty ? .upToDate : .built, diagnostics: [],
                                    changedPaths: edit.changedFiles.map(OutputWriter.url(forPath:)),
                                    pages: session.lastBuild?.pages ?? 0, files: session.lastBuild?.files ?? 0,
-                                   seconds: seconds, editedPost: edit.post)
+                                   seconds: seconds, editedPage: edit.page)
     }
 
     /// The URLs listed by the last build's `changes.json` (added, changed and removed); the

@@ -95,8 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         case .built:
             let count = outcome.changedPaths.count
             let files = "\(count) changed file\(count == 1 ? "" : "s")"
-            if let post = outcome.editedPost {
-                line = "updated \(siteID): \(post) (only the pages that show it), \(files) in \(time)"
+            if let page = outcome.editedPage {
+                line = "updated \(siteID): \(page) (only the pages that show it), \(files) in \(time)"
             } else {
                 line = "built \(siteID): \(outcome.pages) pages, \(files) in \(time)"
             }

@@ -44,11 +44,49 @@ import Testing
     }
 
     /// Puts a new first paragraph (so the excerpt changes where it is not set) and a last one.
-    private func editBody(_ repo: FixtureRepository, _ file: String, _ words: String) throws {
-        let text = try repo.read(Self.blog + file)
+    private func editBody(_ repo: FixtureRepository, _ file: String, _ words: String, folder: String = blog) throws {
+        let text = try repo.read(folder + file)
         let end = try #require(text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex))
-        try repo.write(Self.blog + file, text[..<end.upperBound] + "\n\(words) opens this post now.\n\n"
+        try repo.write(folder + file, text[..<end.upperBound] + "\n\(words) opens this post now.\n\n"
                        + text[end.upperBound...] + "\nA closing line about \(words).\n")
+    }
+
+    static let docs = "sites/field-notes/docs/"
+
+    /// Doc pages' "last updated" comes from git there, so an edit leaves it alone.
+    private func commitEverything(_ repo: FixtureRepository) throws {
+        try repo.run(["git", "init", "-q"])
+        try repo.run(["git", "add", "sites"])
+        try repo.run(["git", "-c", "user.name=Mara", "-c", "user.email=mara@example.com", "commit", "-q", "-m", "Site"])
+    }
+
+    @Test func outsideGitADocEditNeedsABuild() throws {
+        let (repo, session) = try makeSession()
+        #expect(session.build().status == .built)
+        try editBody(repo, "getting-started/quick-start.md", "Capybara", folder: Self.docs)
+        #expect(try session.applyEdit(path: "docs/getting-started/quick-start.md") == nil,
+                "its modification time is its last update")
+    }
+
+    @Test(arguments: ["getting-started/quick-start.md", "reference/cli/commands/backup/index.md", "release-notes.md"])
+    func docBodyEditsRenderOnlyTheirPageAndMatchAColdBuild(file: String) throws {
+        let (repo, session) = try makeSession()
+        try commitEverything(repo)
+        #expect(session.build().status == .built)
+        try editBody(repo, file, "Capybara", folder: Self.docs)
+        let edit = try #require(try session.applyEdit(path: "docs/" + file))
+        #expect(edit.renderedTasks == 1 && edit.changedFiles.count == 1)
+        let differences = differencesFromColdBuild(repo)
+        #expect(differences.isEmpty, "\(differences.prefix(5).joined(separator: "\n"))")
+    }
+
+    @Test(arguments: [("title: Quick start", "title: Quicker start"), ("---\n\n", "---\n\n## A new heading\n\n")])
+    func docEditsOtherPagesCanSeeNeedABuild(old: String, new: String) throws {
+        let (repo, session) = try makeSession()
+        try commitEverything(repo)
+        #expect(session.build().status == .built)
+        try IncrementalBuildTests.replace(repo, Self.docs + "getting-started/quick-start.md", old, new)
+        #expect(try session.applyEdit(path: "docs/getting-started/quick-start.md") == nil)
     }
 
     @Test(arguments: ["2026-05-14-a-weekend-with-io-uring.md", "2025-10-10-counting-retain-release.md",
@@ -59,7 +97,7 @@ import Testing
         #expect(first.status == .built, "\(first.diagnostics)")
         for round in ["Quokka", "Pangolin"] {
             try editBody(repo, file, round)
-            let edit = try #require(try session.applyPostEdit(path: "blog/" + file))
+            let edit = try #require(try session.applyEdit(path: "blog/" + file))
             let slug = try #require(edit.changedFiles.first { $0.hasSuffix("/index.html") && $0.hasPrefix("blog/") && !$0.hasPrefix("blog/page") })
             #expect(try repo.read("preview/\(Self.site)/\(slug)").contains("\(round) opens this post now."))
             #expect(edit.renderedTasks < 20, "only the outputs that show the post are rendered")
@@ -88,7 +126,7 @@ import Testing
         #expect(session.build().status == .built)
         let before = try OutputSnapshot(repo, "preview/" + Self.site)
         try Self.changesOthersSee[index].edit(repo)
-        #expect(try session.applyPostEdit(path: "blog/2025-10-10-counting-retain-release.md") == nil,
+        #expect(try session.applyEdit(path: "blog/2025-10-10-counting-retain-release.md") == nil,
                 "\(Self.changesOthersSee[index].name)")
         #expect(try OutputSnapshot(repo, "preview/" + Self.site).files == before.files, "nothing is written")
     }
@@ -96,12 +134,12 @@ import Testing
     @Test func withoutASuccessfulBuildEveryEditNeedsABuild() throws {
         let (repo, session) = try makeSession()
         try editBody(repo, "2025-10-10-counting-retain-release.md", "Wombat")
-        #expect(try session.applyPostEdit(path: "blog/2025-10-10-counting-retain-release.md") == nil)
+        #expect(try session.applyEdit(path: "blog/2025-10-10-counting-retain-release.md") == nil)
         #expect(session.build().status == .built)
         try repo.write(Self.blog + "2025-10-10-counting-retain-release.md", "---\ntitle: [broken\n---\nText\n")
         #expect(session.build().status == .failed)
         try editBody(repo, "2025-01-14-swift-on-linux-in-2025.md", "Wombat")
-        #expect(try session.applyPostEdit(path: "blog/2025-01-14-swift-on-linux-in-2025.md") == nil,
+        #expect(try session.applyEdit(path: "blog/2025-01-14-swift-on-linux-in-2025.md") == nil,
                 "after a failed build the sources may differ anywhere")
     }
 }

@@ -34,7 +34,7 @@ import Testing
         #expect(rebuilder.rebuild().status == .built)
         try replace(repo, Self.post, "no guesswork.", "no guesswork, none.")
         let outcome = rebuilder.rebuild(changedFiles: [absolute(repo, Self.post)])
-        #expect(outcome.status == .built && outcome.editedPost == Self.post)
+        #expect(outcome.status == .built && outcome.editedPage == Self.post)
         #expect(outcome.changedPaths.contains("/blog/first-steps/"))
         #expect(try String(contentsOfFile: rebuilder.siteOutputDirectory + "/blog/first-steps/index.html", encoding: .utf8)
             .contains("no guesswork, none."))
@@ -48,7 +48,7 @@ import Testing
         try text.write(toFile: temporary, atomically: false, encoding: .utf8)
         #expect(rename(temporary, absolute(repo, Self.post)) == 0)
         let outcome = rebuilder.rebuild(changedFiles: [temporary, absolute(repo, Self.post)])
-        #expect(outcome.editedPost == Self.post)
+        #expect(outcome.editedPage == Self.post)
     }
 
     @Test(arguments: [
@@ -60,7 +60,7 @@ import Testing
         #expect(rebuilder.rebuild().status == .built)
         try replace(repo, Self.post, old, new)
         let outcome = rebuilder.rebuild(changedFiles: [absolute(repo, Self.post)])
-        #expect(outcome.editedPost == nil, "\(name)")
+        #expect(outcome.editedPage == nil, "\(name)")
         #expect(outcome.status == (name == "broken link" ? .failed : .built), "\(name)")
     }
 
@@ -70,9 +70,9 @@ import Testing
         try replace(repo, Self.post, "no guesswork.", "no guesswork, twice.")
         try repo.write("sites/golden/blog/2026-06-01-new.md", "---\ntitle: New\ndate: 2026-01-01\n---\nNew post.\n")
         let both = rebuilder.rebuild(changedFiles: [absolute(repo, Self.post), absolute(repo, "blog/2026-06-01-new.md")])
-        #expect(both.editedPost == nil && both.status == .built)
+        #expect(both.editedPage == nil && both.status == .built)
         let layout = repo.root + "/themes/default/layouts/post.mustache"
         try (try String(contentsOfFile: layout, encoding: .utf8) + "\n").write(toFile: layout, atomically: true, encoding: .utf8)
-        #expect(rebuilder.rebuild(changedFiles: [layout]).editedPost == nil)
+        #expect(rebuilder.rebuild(changedFiles: [layout]).editedPage == nil)
     }
 }

@@ -1,5 +1,6 @@
 import SBCMSContent
 import SBCMSCore
+import SBCMSMarkdown
 
 extension SiteRenderer {
     /// Every task whose output can show the body of post `index` or what is derived from it
@@ -7,7 +8,7 @@ extension SiteRenderer {
     /// feeds when it is among the posts they carry, and the list pages (home, blog, terms, API
     /// list) that carry its summary. Titles,
     /// dates, URLs and links are not derived from the body, so no other output changes when
-    /// only the body does (see `PostBodyEdit`).
+    /// only the body does (see `BodyEdit`).
     public func tasksShowing(postAt index: Int) -> [RenderTask] {
         var tasks: [RenderTask] = [.post(index: index), .api(.post(index: index))]
         guard let position = listedPositions[index] else { return tasks }
@@ -26,7 +27,18 @@ extension SiteRenderer {
         return tasks
     }
 
-    /// Replaces post `index` with `post`, which differs from it only in what `PostBodyEdit`
+    /// Every task whose output can show the body of doc page `index`: its own page (other doc
+    /// pages show its title and front matter description only).
+    public func tasksShowing(docAt index: Int) -> [RenderTask] {
+        [.doc(index: index)]
+    }
+
+    /// Replaces the body of doc page `index`, whose front matter is unchanged (`BodyEdit`).
+    public mutating func replaceDocBody(at index: Int, with body: MarkdownDocument) {
+        graph.docs.pages[index].body = body
+    }
+
+    /// Replaces post `index` with `post`, which differs from it only in what `BodyEdit`
     /// lets change (body, excerpt): the renderer's lists and indexes stay valid.
     public mutating func replacePost(at index: Int, with post: BlogPost) {
         graph.posts[index] = post

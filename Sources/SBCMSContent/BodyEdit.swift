@@ -1,0 +1,106 @@
+import SBCMSCore
+import SBCMSMarkdown
+import SBCMSSource
+
+/// Reads an edited post or doc page again for a built content graph, without building the
+/// site, when the edit changed only the page's body and what is derived from it (excerpt,
+/// reading time, word count, table of contents): the preview server's fast path.
+///
+/// Anything that another page could see is refused (nil), so the caller builds the site
+/// instead: a changed front matter value, a diagnostic, a changed set of heading ids (other
+/// pages' anchors), a changed set of linked pages (backlinks), an anchor that cannot be checked
+/// here. `SiteRenderer.tasksShowing(postAt:)` and `tasksShowing(docAt:)` name the outputs to
+/// render again.
+public enum BodyEdit {
+    /// The post at site-relative `path` read again from disk, and its index in `graph.posts`.
+    public static func post(at path: String, in graph: ContentGraph, source: SiteSource,
+                            options: ContentOptions) -> (post: BlogPost, index: Int)? {
+        guard let index = graph.posts.firstIndex(where: { $0.source.path == path }) else { return nil }
+        let old = graph.posts[index]
+        let config = graph.config
+        let parsed = MarkdownFileReader.parse(old.source, site: config) { markdown, file in
+            PostFrontMatter.read(markdown, file: file, site: config, filePaths: source.filePaths)
+        }
+        guard parsed.diagnostics.isEmpty, let frontMatter = parsed.frontMatter,
+              let body = checkedBody(parsed, path: path, oldHeadings: old.body.headings, graph: graph, source: source,
+                                     options: options) else { return nil }
+        let post = ContentGraphBuilder.makePost(old.source, frontMatter, body, now: options.now)
+        guard post.hasSameMetadata(as: old) else { return nil }
+        return (post, index)
+    }
+
+    /// The new body of the doc page at site-relative `path`, and the page's index in
+    /// `graph.docs.pages`; only for pages whose history comes from git.
+    public static func doc(at path: String, in graph: ContentGraph, source: SiteSource,
+                           options: ContentOptions) -> (body: MarkdownDocument, index: Int)? {
+        let pages = graph.docs.pages
+        guard let index = pages.firstIndex(where: { $0.source?.path == path }), let file = pages[index].source
+        else { return nil }
+        let page = pages[index]
+        // "Last updated" comes from git, which an edit does not change until it is committed;
+        // outside git it is the file's modification time, which every edit changes (and the
+        // tree, the sitemap and the parent pages show it).
+        guard page.history?.lastEditedBy != nil else { return nil }
+        let config = graph.config
+        let parsed = MarkdownFileReader.parse(file, site: config) { markdown, file in
+            DocFrontMatter.read(markdown, file: file, site: config)
+        }
+        guard parsed.diagnostics.isEmpty, let frontMatter = parsed.frontMatter,
+              frontMatter.title == page.title, frontMatter.description == page.description,
+              frontMatter.order == page.order, frontMatter.params == page.params else { return nil }
+        // A page's URL ends in its slug; a folder's index page takes the folder's URL.
+        if !page.isIndex {
+            guard let parent = page.parent,
+                  page.url == pages[parent].url + (frontMatter.slug ?? Slug.make(file.baseName)) + "/" else { return nil }
+        }
+        guard let body = checkedBody(parsed, path: path, oldHeadings: page.body?.headings ?? [], graph: graph,
+                                     source: source, options: options) else { return nil }
+        return (body, index)
+    }
+
+    /// Renders the edited body and checks that no other page can see the difference.
+    private static func checkedBody<FrontMatter>(
+        _ parsed: ParsedFile<FrontMatter>, path: String, oldHeadings: [MarkdownHeading], graph: ContentGraph,
+        source: SiteSource, options: ContentOptions
+    ) -> MarkdownDocument? {
+        let config = graph.config
+        let resolver = LinkResolver(pageURLs: graph.pages.mapValues(\.url), unbuiltPages: [],
+                                    filePaths: source.filePaths, failedPages: [])
+        let renderer = BodyRenderer(renderer: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML)),
+                                    resolver: resolver, site: config, cache: options.markdownCache)
+        let body = renderer.render(parsed.body, lineOffset: parsed.bodyLineOffset, file: parsed.file)
+        guard body.diagnostics.isEmpty else { return nil }
+        let headingIDs = Set(body.document.headings.map(\.id))
+        guard headingIDs == Set(oldHeadings.map(\.id)) else { return nil }
+        for check in body.anchorChecks {
+            let ids = check.targetPath == path ? headingIDs : graph.headingIDs(ofPageAt: check.targetPath)
+            guard let ids, ids.contains(check.fragment) || check.fragment.hasPrefix("fn-") || check.fragment.hasPrefix("fnref-")
+            else { return nil }
+        }
+        let linked = Set(body.linkedPages).subtracting([path]).filter { graph.pages[$0] != nil }.sorted()
+        guard linked == graph.outgoingLinks[path] ?? [] else { return nil }
+        return body.document
+    }
+}
+
+extension BlogPost {
+    /// True when everything but the body and the excerpt is the same.
+    func hasSameMetadata(as other: BlogPost) -> Bool {
+        source == other.source && title == other.title && slug == other.slug && date == other.date
+            && publishedAt == other.publishedAt && updated == other.updated && status == other.status
+            && isScheduled == other.isScheduled && author == other.author && categories == other.categories
+            && tags == other.tags && featuredImage == other.featuredImage && seo == other.seo
+            && params == other.params && url == other.url
+    }
+}
+
+extension ContentGraph {
+    /// The heading ids of the post or doc page at site-relative `path` (nil for other pages).
+    func headingIDs(ofPageAt path: String) -> Set<String>? {
+        if let post = posts.first(where: { $0.source.path == path }) { return Set(post.body.headings.map(\.id)) }
+        if let page = docs.pages.first(where: { $0.source?.path == path }) {
+            return Set((page.body?.headings ?? []).map(\.id))
+        }
+        return nil
+    }
+}
