@@ -22,8 +22,7 @@ public struct PreviewBuildOutcome: Sendable {
     /// Wall time of the rebuild in seconds.
     public var seconds: Double
     /// The post or doc page (site-relative) when the rebuild only rendered the outputs that
-    /// show it
-    /// (`PreviewSession`'s fast path); nil when the site was built.
+    /// show it (`PreviewSession`'s fast path); nil when the site was built.
     public var editedPage: String?
 
     public init(status: Status, diagnostics: [Diagnostic], changedPaths: [String], pages: Int, files: Int, seconds: Double,
