@@ -46,8 +46,28 @@ struct OutputTreeRecord: Sendable {
         let records = ["tree.bin", "tree.bin.new"].compactMap { name in
             (try? FileSystem.readBytes(folder + "/" + name)).flatMap(decode)
         }
-        if let record = records.first(where: { $0.treeInode == current.inode }) { return record }
-        return records.first { $0.describesContent(of: target) }
+        guard var record = records.first(where: { $0.treeInode == current.inode })
+                ?? records.first(where: { $0.describesContent(of: target) }) else { return nil }
+        // Files replaced in the live tree since the record was written are not described by it.
+        let replaced = (try? FileSystem.readText(replacedFilesPath(outputDirectory: outputDirectory, siteID: siteID))) ?? ""
+        for path in replaced.split(separator: "\n") { record.entries[String(path)] = nil }
+        return record
+    }
+
+    /// `output/.sbcms/<site>/replaced`: site-relative paths of files replaced in the live
+    /// `output/<site>/` after its record was written (the preview's fast path), one per line.
+    /// The next build renders them again; publishing a new record empties it.
+    static func replacedFilesPath(outputDirectory: String, siteID: String) -> String {
+        reportDirectory(outputDirectory: outputDirectory, siteID: siteID) + "/replaced"
+    }
+
+    /// Notes, before they are replaced, files of the live tree that its record will no longer
+    /// describe.
+    static func noteReplaced(_ paths: [String], outputDirectory: String, siteID: String) throws {
+        guard !paths.isEmpty else { return }
+        let path = replacedFilesPath(outputDirectory: outputDirectory, siteID: siteID)
+        let existing = (try? FileSystem.readText(path)) ?? ""
+        try FileSystem.writeAtomically(Array((existing + paths.map { $0 + "\n" }.joined()).utf8), to: path)
     }
 
     /// True when `folder` holds exactly the recorded files, with the recorded sizes and SHA-256.

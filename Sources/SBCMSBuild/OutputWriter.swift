@@ -253,6 +253,7 @@ public final class OutputWriter: @unchecked Sendable {
         for name in ["manifest.json", "changes.json", "tree.bin"] where FileSystem.exists(reportDirectory + "/" + name + ".new") {
             try FileSystem.rename(reportDirectory + "/" + name + ".new", to: reportDirectory + "/" + name)
         }
+        unlink(OutputTreeRecord.replacedFilesPath(outputDirectory: outputDirectory, siteID: siteID))
         guard let oldTree else { return }
         if let previous {
             SpareTree.park(oldTree, record: previous, outputDirectory: outputDirectory, siteID: siteID)

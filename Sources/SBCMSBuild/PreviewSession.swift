@@ -72,7 +72,7 @@ public final class PreviewSession: @unchecked Sendable {
         guard let tasks = replace(&state) else { return nil }
         guard let renderer = state?.renderer else { return nil }
         let files = Parallel.map(tasks) { renderer.render($0) }
-        var changed: [String] = []
+        var changed: [(path: String, bytes: [UInt8])] = []
         for file in files {
             let bytes: [UInt8]
             switch file.content {
@@ -80,12 +80,14 @@ public final class PreviewSession: @unchecked Sendable {
             case .bytes(let data): bytes = data
             case .copy, .unchanged: continue
             }
-            let target = outputFolder + "/" + file.path
-            if let current = try? FileSystem.readBytes(target), current == bytes { continue }
-            try FileSystem.writeAtomically(bytes, to: target)
-            changed.append(file.path)
+            if let current = try? FileSystem.readBytes(outputFolder + "/" + file.path), current == bytes { continue }
+            changed.append((file.path, bytes))
         }
-        return PageEdit(page: path, changedFiles: changed.sorted(), renderedTasks: tasks.count)
+        // The output's record must not vouch for these files any more (a later build that finds
+        // a page's old fingerprint would keep the file), so they are noted before being replaced.
+        try OutputTreeRecord.noteReplaced(changed.map(\.path), outputDirectory: builder.options.outputDirectory, siteID: siteID)
+        for file in changed { try FileSystem.writeAtomically(file.bytes, to: outputFolder + "/" + file.path) }
+        return PageEdit(page: path, changedFiles: changed.map(\.path).sorted(), renderedTasks: tasks.count)
     }
 
     /// Reads the edited page and returns what puts it into the state's renderer (and names the

@@ -109,6 +109,30 @@ import Testing
         #expect(differencesFromColdBuild(repo).isEmpty)
     }
 
+    /// A page the fast path replaced is not vouched for by the output's record any more: when a
+    /// later build finds the page's old fingerprint again (the edit undone after a failed build,
+    /// or in a new process), it renders the page instead of keeping the replaced file.
+    @Test(arguments: [false, true])
+    func undoingAnEditAfterTheFastPathRestoresThePage(inANewSession: Bool) throws {
+        var (repo, session) = try makeSession()
+        #expect(session.build().status == .built)
+        let file = "2025-10-10-counting-retain-release.md"
+        let original = try repo.read(Self.blog + file)
+        try editBody(repo, file, "Okapi")
+        #expect(try session.applyEdit(path: "blog/" + file) != nil)
+        if inANewSession {
+            session = PreviewSession(builder: session.builder, siteID: Self.site)
+        } else {
+            try repo.write(Self.blog + file, "---\ntitle: [broken\n---\n")
+            #expect(session.build().status == .failed)
+        }
+        try repo.write(Self.blog + file, original)
+        #expect(session.build().status == .built)
+        let differences = differencesFromColdBuild(repo)
+        #expect(differences.isEmpty, "\(differences.prefix(5).joined(separator: "\n"))")
+        #expect(!FileManager.default.fileExists(atPath: repo.root + "/preview/.sbcms/\(Self.site)/replaced"))
+    }
+
     static let changesOthersSee: [(name: String, edit: @Sendable (FixtureRepository) throws -> Void)] = [
         ("title", { try IncrementalBuildTests.replace($0, blog + "2025-10-10-counting-retain-release.md",
                                                       "title: \"Counting retain/release traffic\"", "title: \"Counting ARC traffic\"") }),
