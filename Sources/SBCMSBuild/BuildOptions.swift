@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var baseURLOverride: String?
     /// The incremental build cache (`.sbcms-cache/` at the root by default); nil builds cold.
     public var cacheDirectory: String?
+    /// Theme assets get their content hash in their names (see `ThemeLoader`); the preview
+    /// turns it off.
+    public var fingerprintsAssetNames = true
     /// Counts HTML pages as they are written, for a live progress display; nil counts nothing.
     public var pageCounter: PageCounter?
 

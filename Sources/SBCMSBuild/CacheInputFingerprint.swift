@@ -25,6 +25,7 @@ enum CacheInputFingerprint {
         hasher.sha.update(options.includeDrafts ? "drafts" : "-")
         hasher.sha.update(options.includeFuture ? "future" : "-")
         hasher.sha.update(options.baseURLOverride ?? "-")
+        hasher.sha.update(options.fingerprintsAssetNames ? "hashed-assets" : "plain-assets")
         hasher.add("executable", executableIdentity())
         hasher.addTree("site", workspace.siteDirectory(siteID))
         hasher.addTree("templates", workspace.templatesDirectory)

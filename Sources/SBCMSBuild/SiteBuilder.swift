@@ -78,7 +78,9 @@ public struct SiteBuilder: Sendable {
         }
         var contentOptions = options.contentOptions
         contentOptions.markdownCache = markdownCache
-        let (theme, themeDiagnostics) = ThemeLoader(workspace: workspace).load(config: source.config, siteLayouts: source.layouts)
+        var themeLoader = ThemeLoader(workspace: workspace)
+        themeLoader.fingerprintsAssetNames = options.fingerprintsAssetNames
+        let (theme, themeDiagnostics) = themeLoader.load(config: source.config, siteLayouts: source.layouts)
         diagnostics += themeDiagnostics
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: contentOptions).build()
         diagnostics += contentDiagnostics

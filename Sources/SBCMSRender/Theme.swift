@@ -41,6 +41,10 @@ public struct Theme: Sendable {
 /// required layout exists.
 public struct ThemeLoader: Sendable {
     public let workspace: Workspace
+    /// Theme assets are published under names with their content hash (`style.3f2a9c01b7.css`),
+    /// so a CDN can cache them for ever; false keeps their names (the preview, where a
+    /// stylesheet edit should change that one file and not every page that links it).
+    public var fingerprintsAssetNames = true
 
     public init(workspace: Workspace) {
         self.workspace = workspace
@@ -134,7 +138,9 @@ public struct ThemeLoader: Sendable {
             guard let bytes = try? FileSystem.readBytes(sourcePath) else { continue }
             let fingerprint = String(ContentHash.of(bytes).hex.prefix(10))
             let fingerprinted: String
-            if let dot = entry.relativePath.lastIndex(of: "."),
+            if !fingerprintsAssetNames {
+                fingerprinted = entry.relativePath
+            } else if let dot = entry.relativePath.lastIndex(of: "."),
                !entry.relativePath[dot...].contains("/") {
                 fingerprinted = entry.relativePath[..<dot] + "." + fingerprint + entry.relativePath[dot...]
             } else {

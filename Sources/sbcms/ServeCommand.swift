@@ -62,6 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         options.cacheDirectory = cacheDirectory
         options.includeDrafts = drafts
         options.includeFuture = future
+        // A stylesheet edit then changes one file, which open pages swap without a reload.
+        options.fingerprintsAssetNames = false
         let url = Self.previewURL(host: host, port: port)
         options.baseURLOverride = url
         let siteID = site

@@ -136,6 +136,20 @@ import Testing
         }
     }
 
+    /// The preview keeps theme assets' names, so a theme stylesheet edit changes that file only.
+    @Test func aThemeStylesheetEditListsOnlyTheStylesheet() async throws {
+        try await PreviewTestServer.with { preview in
+            let page = try await preview.client.request("/").text
+            #expect(page.contains("href=\"/assets/style.css\""))
+            let events = try await EventStreamReader.open(port: preview.port)
+            #expect(try await events.next().name == "hello")
+            let stylesheet = preview.repo.root + "/themes/default/assets/style.css"
+            try (try String(contentsOfFile: stylesheet, encoding: .utf8) + "\nbody { margin: 1px; }\n")
+                .write(toFile: stylesheet, atomically: true, encoding: .utf8)
+            #expect(try await events.next(named: "reload").paths == ["/assets/style.css"])
+        }
+    }
+
     static func addFuturePost(_ repo: FixtureRepository) throws {
         try repo.write(PreviewTestServer.blog + "2099-01-01-far-future.md",
                        "---\ntitle: From the future\npublished_at: 2099-01-01T09:00:00Z\n---\nNot yet.\n")

@@ -44,6 +44,7 @@ final class PreviewTestServer: @unchecked Sendable {
         options.cacheDirectory = repo.root + "/.sbcms-cache"
         options.includeDrafts = true
         options.includeFuture = true
+        options.fingerprintsAssetNames = false
         options.baseURLOverride = "http://127.0.0.1:\(port)/"
         let rebuilder = PreviewRebuilder(workspace: Workspace(root: repo.root), siteID: site, options: options)
         let server = PreviewServer(rebuilder: rebuilder, host: "127.0.0.1", port: port)
