@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "SBCMSServe", dependencies: [
-            "SBCMSCore", "SBCMSSource", "SBCMSBuild", "CSBCMSZlib",
+            "SBCMSCore", "SBCMSSource", "SBCMSRender", "SBCMSBuild", "CSBCMSZlib",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

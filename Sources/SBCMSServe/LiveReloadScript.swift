@@ -1,14 +1,21 @@
+import SBCMSRender
+
 /// The script every preview page gets (and only preview pages: it is added while serving, never
-/// written to the output). It listens on `/__sbcms/events`: `reload` reloads the page, or only
-/// swaps the stylesheets when every changed file is CSS; `error` shows an overlay listing the
-/// diagnostics; `clear` removes it; `hello` reloads a page older than the output being served.
+/// written to the output). It listens on `/__sbcms/events`: `reload` reloads the page when an
+/// output it shows changed (the page itself, or an image, script or font it may use; other
+/// pages, feeds and JSON files do not count) and swaps the stylesheets when CSS changed;
+/// `error` shows an overlay listing the diagnostics; `clear` removes it; `hello` reloads a page
+/// older than the output being served. The version of the output the page is in step with is
+/// kept in `<html data-sbcms-version>`.
 enum LiveReloadScript {
     /// Where the script is served.
     static let path = "/__sbcms/live-reload.js"
 
     /// Adds the script tag before the last `</body>` (or at the end when there is none).
-    static func inject(into html: [UInt8], version: Int) -> [UInt8] {
-        let tag = Array("<script src=\"\(path)\" data-sbcms-version=\"\(version)\" defer></script>\n".utf8)
+    /// `page` is the URL path of the served file (`/blog/x/`, `/404.html`).
+    static func inject(into html: [UInt8], version: Int, page: String) -> [UInt8] {
+        let tag = Array(("<script src=\"\(path)\" data-sbcms-version=\"\(version)\" data-sbcms-page=\""
+            + TextEscaping.xml(page) + "\" defer></script>\n").utf8)
         guard let index = lastBodyClose(in: html) else { return html + tag }
         return Array(html[..<index]) + tag + Array(html[index...])
     }
@@ -35,6 +42,8 @@ enum LiveReloadScript {
           "use strict";
           var script = document.currentScript;
           var version = Number(script && script.getAttribute("data-sbcms-version")) || 0;
+          var page = (script && script.getAttribute("data-sbcms-page")) || location.pathname;
+          document.documentElement.setAttribute("data-sbcms-version", String(version));
           var overlayID = "sbcms-error-overlay";
 
           function locationText(d) {
@@ -92,12 +101,24 @@ enum LiveReloadScript {
             var data = JSON.parse(event.data);
             if (version && data.version !== version) location.reload();
           });
+          // Other pages, feeds, the API and robots.txt are not shown by this page; anything
+          // else (images, scripts, fonts) may be.
+          function shows(path) {
+            if (path === page) return true;
+            return !/(\\/|\\.html|\\.json|\\.xml|\\.txt)$/.test(path);
+          }
+
           source.addEventListener("reload", function (event) {
             var data = JSON.parse(event.data);
             var paths = data.paths || [];
             version = data.version;
-            var onlyCSS = paths.length > 0 && paths.every(function (p) { return /\\.css$/.test(p); });
-            if (onlyCSS) swapStylesheets(); else location.reload();
+            var css = paths.filter(function (p) { return /\\.css$/.test(p); });
+            if (paths.some(function (p) { return !/\\.css$/.test(p) && shows(p); })) {
+              location.reload();
+              return;
+            }
+            if (css.length > 0) swapStylesheets();
+            document.documentElement.setAttribute("data-sbcms-version", String(version));
           });
           // The name is shared with EventSource's own connection errors, which carry no data.
           source.addEventListener("error", function (event) {

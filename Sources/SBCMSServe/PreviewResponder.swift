@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Hummingbird
+import SBCMSBuild
 import SBCMSCore
 
 /// Answers every request of the preview: the site's files (pretty URLs, the site's 404 page,
@@ -73,6 +74,12 @@ struct PreviewResponder: HTTPResponder {
         return respond(bytes: Array(text.utf8), status: status, headers: &headers, compressible: true, request: request)
     }
 
+    /// The URL path a file of the site's output is served at (`/blog/x/`, `/404.html`).
+    private func urlPath(of file: String) -> String {
+        guard let root = FileSystem.realPath(resolver.root), file.hasPrefix(root + "/") else { return "/" }
+        return OutputWriter.url(forPath: String(file.dropFirst(root.count + 1)))
+    }
+
     /// A file of the site's output; HTML gets the live-reload script. 200 responses carry an
     /// ETag (the file's inode, size and modification time, plus the output version for HTML)
     /// and answer a matching `If-None-Match` with 304.
@@ -86,7 +93,7 @@ struct PreviewResponder: HTTPResponder {
             return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "404 Not Found\n")))
         }
-        let body = isHTML ? LiveReloadScript.inject(into: bytes, version: version) : bytes
+        let body = isHTML ? LiveReloadScript.inject(into: bytes, version: version, page: urlPath(of: file)) : bytes
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache"]
         if status == .ok {
             let gzip = compressible && body.count >= Self.minimumGzipSize && Self.acceptsGzip(request.headers[.acceptEncoding])

@@ -24,6 +24,7 @@ import Testing
         try await PreviewTestServer.with { preview in
             let page = try await preview.client.request("/blog/first-steps/").text
             let tag = try #require(page.range(of: "<script src=\"/__sbcms/live-reload.js\""))
+            #expect(page.contains("data-sbcms-page=\"/blog/first-steps/\""), "the script knows which page it is on")
             #expect(tag.lowerBound < page.range(of: "</body>", options: .backwards)!.lowerBound)
             let onDisk = try String(contentsOfFile: preview.siteOutput + "/blog/first-steps/index.html", encoding: .utf8)
             #expect(!onDisk.contains("__sbcms"))
