@@ -10,6 +10,8 @@ import SBCMSRender
 enum LiveReloadScript {
     /// Where the script is served.
     static let path = "/__sbcms/live-reload.js"
+    /// The page of a placeholder that shows no output: every change reloads it.
+    static let anyPage = "*"
 
     /// Adds the script tag before the last `</body>` (or at the end when there is none).
     /// `page` is the URL path of the served file (`/blog/x/`, `/404.html`).
@@ -104,7 +106,7 @@ enum LiveReloadScript {
           // Other pages, feeds, the API and robots.txt are not shown by this page; anything
           // else (images, scripts, fonts) may be.
           function shows(path) {
-            if (path === page) return true;
+            if (path === page || page === "*") return true;
             return !/(\\/|\\.html|\\.json|\\.xml|\\.txt)$/.test(path);
           }
 

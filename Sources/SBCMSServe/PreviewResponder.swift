@@ -14,6 +14,15 @@ struct PreviewResponder: HTTPResponder {
     let resolver: StaticPathResolver
     let hub: PreviewEventHub
 
+    static let nothingBuiltPage = """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Not found · sbcms preview</title></head>
+        <body><h1>Not found</h1><p>The site has no page here, or has not been built yet: see the
+        terminal, or the overlay when the build has errors. This page reloads when the site builds.</p>
+        </body></html>
+
+        """
+
     /// Files smaller than this are sent as they are.
     static let minimumGzipSize = 256
 
@@ -34,12 +43,17 @@ struct PreviewResponder: HTTPResponder {
         }
     }
 
-    /// The site's `404.html` with status 404, or a plain text 404 when the site has none.
+    /// The site's `404.html` with status 404. When the site has none (no build has succeeded
+    /// yet), a small page that carries the live-reload script, so the error overlay shows the
+    /// build's diagnostics and the page reloads once the site builds.
     private func notFound(_ request: Request) -> Response {
         if case .file(let page) = resolver.resolve(rawPath: "/404.html") {
             return serve(page, status: .notFound, request: request)
         }
-        return text("404 Not Found\n", status: .notFound, type: "text/plain; charset=utf-8", request: request)
+        let placeholder = LiveReloadScript.inject(into: Array(Self.nothingBuiltPage.utf8), version: hub.currentVersion,
+                                                  page: LiveReloadScript.anyPage)
+        return text(String(decoding: placeholder, as: UTF8.self), status: .notFound, type: "text/html; charset=utf-8",
+                    request: request)
     }
 
     private func endpoint(_ rawPath: String, request: Request) -> Response {

@@ -151,6 +151,25 @@ import Testing
         }
     }
 
+    /// Before any build succeeded there is no page to serve: the placeholder carries the
+    /// script, so the overlay lists the errors and the page reloads once the site builds.
+    @Test func aSiteThatNeverBuiltServesAPageWithTheOverlayScript() async throws {
+        let post = PreviewTestServer.blog + "2026-01-05-first-steps.md"
+        let original = try String(contentsOfFile: FixtureRepository.projectRoot + "/Tests/Fixtures/golden/" + post, encoding: .utf8)
+        try await PreviewTestServer.with(edit: { try $0.write(post, "---\ntitle: [broken\n---\nText\n") }) { preview in
+            let placeholder = try await preview.client.request("/blog/first-steps/")
+            #expect(placeholder.status == 404)
+            #expect(placeholder.text.contains("<script src=\"/__sbcms/live-reload.js\"") && placeholder.text.contains("data-sbcms-page=\"*\""))
+            let events = try await EventStreamReader.open(port: preview.port)
+            #expect(try await events.next().name == "hello")
+            #expect(try await events.next().name == "error")
+            try preview.repo.write(post, original)
+            #expect(try await events.next().name == "clear")
+            #expect(try await events.next(named: "reload").paths.contains("/blog/first-steps/"))
+            #expect(try await preview.client.request("/blog/first-steps/").status == 200)
+        }
+    }
+
     static func addFuturePost(_ repo: FixtureRepository) throws {
         try repo.write(PreviewTestServer.blog + "2099-01-01-far-future.md",
                        "---\ntitle: From the future\npublished_at: 2099-01-01T09:00:00Z\n---\nNot yet.\n")
