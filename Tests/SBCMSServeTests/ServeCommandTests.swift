@@ -56,7 +56,7 @@ import Testing
         }
         await #expect(throws: (any Error).self) { _ = try await events.next() }
         // The port is free again: a new server can listen on it at once.
-        #expect(Self.canBind(port: port))
+        #expect((try? FreePort.check(host: "127.0.0.1", port: port)) != nil, "the port is released")
         #expect(!repo.exists("output"))
         #expect(repo.exists(".sbcms-cache/serve/golden/index.html"))
     }
@@ -82,21 +82,5 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
         #expect(!result.stderr.contains("built golden"))
-    }
-
-    /// True when a new server socket (with SO_REUSEADDR, as servers set it, so that closed
-    /// connections in TIME_WAIT do not count) can listen on the loopback port.
-    static func canBind(port: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var one: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0 && listen(descriptor, 1) == 0
     }
 }
