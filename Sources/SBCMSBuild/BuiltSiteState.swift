@@ -8,5 +8,6 @@ struct BuiltSiteState: Sendable {
     /// A renderer of the built graph (`renderer.graph`), without page fingerprints. It is the
     /// only holder of the graph, so replacing a post changes it in place.
     var renderer: SiteRenderer
-    var contentOptions: ContentOptions
+    /// Reads edited pages for the fast path (made once per build).
+    var editor: BodyEditor
 }

@@ -4,7 +4,7 @@ import SBCMSRender
 
 /// One site under preview: builds it through `SiteBuilder` and keeps the last successful
 /// build in memory, so that an edit of one post's or doc page's body is answered by rendering
-/// only the outputs that show that body (`BodyEdit`, `SiteRenderer.tasksShowing(postAt:)` and
+/// only the outputs that show that body (`BodyEditor`, `SiteRenderer.tasksShowing(postAt:)` and
 /// `tasksShowing(docAt:)`) instead of building the site again. Calls must not overlap (the preview server makes them one at a time).
 public final class PreviewSession: @unchecked Sendable {
     public let builder: SiteBuilder
@@ -63,14 +63,22 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Applies an edit of the post or doc page at site-relative `path` when only its body
-    /// changed in ways no other page sees (`BodyEdit`): renders the outputs that show the page
+    /// changed in ways no other page sees (`BodyEditor`): renders the outputs that show the page
     /// and replaces, each atomically, those whose bytes changed. Nil when the edit needs
     /// `build()`.
     public func applyEdit(path: String) throws -> PageEdit? {
-        guard path.hasSuffix(".md"), let replace = readEditedPage(path: path) else { return nil }
+        guard path.hasSuffix(".md"), let edited = readEditedPage(path: path) else { return nil }
         // In place: the state's renderer is the only holder of the graph's page lists.
-        guard let tasks = replace(&state) else { return nil }
+        switch edited {
+        case .post(let post, let index): state?.renderer.replacePost(at: index, with: post)
+        case .doc(let body, let index): state?.renderer.replaceDocBody(at: index, with: body)
+        }
         guard let renderer = state?.renderer else { return nil }
+        let tasks: [RenderTask]
+        switch edited {
+        case .post(_, let index): tasks = renderer.tasksShowing(postAt: index)
+        case .doc(_, let index): tasks = renderer.tasksShowing(docAt: index)
+        }
         let files = Parallel.map(tasks) { renderer.render($0) }
         var changed: [(path: String, bytes: [UInt8])] = []
         for file in files {
@@ -90,27 +98,10 @@ public final class PreviewSession: @unchecked Sendable {
         return PageEdit(page: path, changedFiles: changed.map(\.path).sorted(), renderedTasks: tasks.count)
     }
 
-    /// Reads the edited page and returns what puts it into the state's renderer (and names the
-    /// tasks to render); nil when the edit needs a build.
-    private func readEditedPage(path: String) -> ((inout BuiltSiteState?) -> [RenderTask]?)? {
+    /// Reads the edited page; nil when the edit needs a build. A function of its own, so that
+    /// its copy of the state is gone before the renderer's page lists are changed in place.
+    private func readEditedPage(path: String) -> BodyEditor.EditedPage? {
         guard let state else { return nil }
-        let graph = state.renderer.graph
-        if path.hasPrefix("blog/") {
-            guard let (post, index) = BodyEdit.post(at: path, in: graph, source: state.source, options: state.contentOptions)
-            else { return nil }
-            return { state in
-                state?.renderer.replacePost(at: index, with: post)
-                return state?.renderer.tasksShowing(postAt: index)
-            }
-        }
-        if path.hasPrefix("docs/") {
-            guard let (body, index) = BodyEdit.doc(at: path, in: graph, source: state.source, options: state.contentOptions)
-            else { return nil }
-            return { state in
-                state?.renderer.replaceDocBody(at: index, with: body)
-                return state?.renderer.tasksShowing(docAt: index)
-            }
-        }
-        return nil
+        return state.editor.read(path: path, in: state.renderer.graph)
     }
 }

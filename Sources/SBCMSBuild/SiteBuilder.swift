@@ -152,8 +152,9 @@ public struct SiteBuilder: Sendable {
         built.filesRemoved = changes.removed.count
         saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
                        pages: pages, files: tasks.count)
-        let state = retainingState ? BuiltSiteState(source: source, renderer: SiteRenderer(graph: graph, theme: theme),
-                                                         contentOptions: contentOptions) : nil
+        let state = retainingState ? BuiltSiteState(
+            source: source, renderer: SiteRenderer(graph: graph, theme: theme),
+            editor: BodyEditor(graph: graph, source: source, options: contentOptions)) : nil
         return (built, state)
     }
 }

@@ -8,7 +8,7 @@ extension SiteRenderer {
     /// feeds when it is among the posts they carry, and the list pages (home, blog, terms, API
     /// list) that carry its summary. Titles,
     /// dates, URLs and links are not derived from the body, so no other output changes when
-    /// only the body does (see `BodyEdit`).
+    /// only the body does (see `BodyEditor`).
     public func tasksShowing(postAt index: Int) -> [RenderTask] {
         var tasks: [RenderTask] = [.post(index: index), .api(.post(index: index))]
         guard let position = listedPositions[index] else { return tasks }
@@ -33,12 +33,12 @@ extension SiteRenderer {
         [.doc(index: index)]
     }
 
-    /// Replaces the body of doc page `index`, whose front matter is unchanged (`BodyEdit`).
+    /// Replaces the body of doc page `index`, whose front matter is unchanged (`BodyEditor`).
     public mutating func replaceDocBody(at index: Int, with body: MarkdownDocument) {
         graph.docs.pages[index].body = body
     }
 
-    /// Replaces post `index` with `post`, which differs from it only in what `BodyEdit`
+    /// Replaces post `index` with `post`, which differs from it only in what `BodyEditor`
     /// lets change (body, excerpt): the renderer's lists and indexes stay valid.
     public mutating func replacePost(at index: Int, with post: BlogPost) {
         graph.posts[index] = post

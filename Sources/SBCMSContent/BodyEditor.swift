@@ -10,29 +10,56 @@ import SBCMSSource
 /// instead: a changed front matter value, a diagnostic, a changed set of heading ids (other
 /// pages' anchors), a changed set of linked pages (backlinks), an anchor that cannot be checked
 /// here. `SiteRenderer.tasksShowing(postAt:)` and `tasksShowing(docAt:)` name the outputs to
-/// render again.
-public enum BodyEdit {
-    /// The post at site-relative `path` read again from disk, and its index in `graph.posts`.
-    public static func post(at path: String, in graph: ContentGraph, source: SiteSource,
-                            options: ContentOptions) -> (post: BlogPost, index: Int)? {
+/// render again. Made once per built graph: the link resolver (every page's URL) is built here,
+/// not on every edit, and stays valid because an accepted edit changes no URL.
+public struct BodyEditor: Sendable {
+    /// A page read again.
+    public enum EditedPage: Sendable {
+        /// The new post and its index in `graph.posts`.
+        case post(BlogPost, index: Int)
+        /// The new body of the doc page at `index` in `graph.docs.pages`.
+        case doc(MarkdownDocument, index: Int)
+    }
+
+    let source: SiteSource
+    let options: ContentOptions
+    let bodyRenderer: BodyRenderer
+
+    public init(graph: ContentGraph, source: SiteSource, options: ContentOptions) {
+        self.source = source
+        self.options = options
+        let resolver = LinkResolver(pageURLs: graph.pages.mapValues(\.url), unbuiltPages: [],
+                                    filePaths: source.filePaths, failedPages: [])
+        bodyRenderer = BodyRenderer(
+            renderer: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: graph.config.allowRawHTML)),
+            resolver: resolver, site: graph.config, cache: options.markdownCache)
+    }
+
+    /// The post (`blog/…`) or doc page (`docs/…`) at site-relative `path` read again from disk;
+    /// nil when the edit needs a full build.
+    public func read(path: String, in graph: ContentGraph) -> EditedPage? {
+        if path.hasPrefix("blog/") { return post(at: path, in: graph) }
+        if path.hasPrefix("docs/") { return doc(at: path, in: graph) }
+        return nil
+    }
+
+    func post(at path: String, in graph: ContentGraph) -> EditedPage? {
         guard let index = graph.posts.firstIndex(where: { $0.source.path == path }) else { return nil }
         let old = graph.posts[index]
         let config = graph.config
+        let filePaths = source.filePaths
         let parsed = MarkdownFileReader.parse(old.source, site: config) { markdown, file in
-            PostFrontMatter.read(markdown, file: file, site: config, filePaths: source.filePaths)
+            PostFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
         }
         guard parsed.diagnostics.isEmpty, let frontMatter = parsed.frontMatter,
-              let body = checkedBody(parsed, path: path, oldHeadings: old.body.headings, graph: graph, source: source,
-                                     options: options) else { return nil }
+              let body = checkedBody(parsed, path: path, oldHeadings: old.body.headings, graph: graph) else { return nil }
         let post = ContentGraphBuilder.makePost(old.source, frontMatter, body, now: options.now)
         guard post.hasSameMetadata(as: old) else { return nil }
-        return (post, index)
+        return .post(post, index: index)
     }
 
-    /// The new body of the doc page at site-relative `path`, and the page's index in
-    /// `graph.docs.pages`; only for pages whose history comes from git.
-    public static func doc(at path: String, in graph: ContentGraph, source: SiteSource,
-                           options: ContentOptions) -> (body: MarkdownDocument, index: Int)? {
+    /// Only for doc pages whose "last updated" date comes from git.
+    func doc(at path: String, in graph: ContentGraph) -> EditedPage? {
         let pages = graph.docs.pages
         guard let index = pages.firstIndex(where: { $0.source?.path == path }), let file = pages[index].source
         else { return nil }
@@ -53,22 +80,16 @@ public enum BodyEdit {
             guard let parent = page.parent,
                   page.url == pages[parent].url + (frontMatter.slug ?? Slug.make(file.baseName)) + "/" else { return nil }
         }
-        guard let body = checkedBody(parsed, path: path, oldHeadings: page.body?.headings ?? [], graph: graph,
-                                     source: source, options: options) else { return nil }
-        return (body, index)
+        guard let body = checkedBody(parsed, path: path, oldHeadings: page.body?.headings ?? [], graph: graph)
+        else { return nil }
+        return .doc(body, index: index)
     }
 
     /// Renders the edited body and checks that no other page can see the difference.
-    private static func checkedBody<FrontMatter>(
-        _ parsed: ParsedFile<FrontMatter>, path: String, oldHeadings: [MarkdownHeading], graph: ContentGraph,
-        source: SiteSource, options: ContentOptions
+    private func checkedBody<FrontMatter>(
+        _ parsed: ParsedFile<FrontMatter>, path: String, oldHeadings: [MarkdownHeading], graph: ContentGraph
     ) -> MarkdownDocument? {
-        let config = graph.config
-        let resolver = LinkResolver(pageURLs: graph.pages.mapValues(\.url), unbuiltPages: [],
-                                    filePaths: source.filePaths, failedPages: [])
-        let renderer = BodyRenderer(renderer: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.allowRawHTML)),
-                                    resolver: resolver, site: config, cache: options.markdownCache)
-        let body = renderer.render(parsed.body, lineOffset: parsed.bodyLineOffset, file: parsed.file)
+        let body = bodyRenderer.render(parsed.body, lineOffset: parsed.bodyLineOffset, file: parsed.file)
         guard body.diagnostics.isEmpty else { return nil }
         let headingIDs = Set(body.document.headings.map(\.id))
         guard headingIDs == Set(oldHeadings.map(\.id)) else { return nil }
