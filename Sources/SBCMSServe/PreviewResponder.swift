@@ -28,7 +28,11 @@ struct PreviewResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+            // A bad request gets a JSON error with a code, like every sbcms endpoint.
+            let body = #"{"error":{"code":"method-not-allowed","message":"the preview answers GET and HEAD only"}}"# + "\n"
+            return Response(status: .methodNotAllowed,
+                            headers: [.allow: "GET, HEAD", .contentType: "application/json; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         }
         let rawPath = request.uri.path
         if rawPath.hasPrefix("/__sbcms/") { return endpoint(rawPath, request: request) }
