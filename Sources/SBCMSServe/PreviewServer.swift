@@ -15,13 +15,17 @@ public final class PreviewServer: Sendable {
     public let port: Int
     /// Called after each build, the first one included (on the watcher's thread).
     public let onBuild: @Sendable (PreviewBuildOutcome) -> Void
+    /// Called with a sentence when a folder cannot be watched (its changes would go unseen).
+    public let onWarning: @Sendable (String) -> Void
     let hub = PreviewEventHub()
 
     public init(rebuilder: PreviewRebuilder, host: String, port: Int,
+                onWarning: @escaping @Sendable (String) -> Void = { _ in },
                 onBuild: @escaping @Sendable (PreviewBuildOutcome) -> Void = { _ in }) {
         self.rebuilder = rebuilder
         self.host = host
         self.port = port
+        self.onWarning = onWarning
         self.onBuild = onBuild
     }
 
@@ -43,7 +47,7 @@ public final class PreviewServer: Sendable {
             .init(path: workspace.themesDirectory, recursive: true),
             .init(path: workspace.templatesDirectory, recursive: true),
             .init(path: workspace.root, recursive: false, names: [Workspace.farmConfigFileName, "templates", "themes"]),
-        ])
+        ], onWarning: onWarning)
         // The first build runs on a thread of its own, like the rebuilds, not on the task pool.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             Thread.detachNewThread { [self] in

@@ -27,12 +27,17 @@ final class SiteWatcher: @unchecked Sendable {
     private var watches: [Int32: (path: String, root: Int)] = [:]
     private var thread: Thread?
     private let stopped = DispatchSemaphore(value: 0)
+    /// Told when a folder cannot be watched (its changes would go unseen).
+    private let onWarning: @Sendable (String) -> Void
+    private var warnedAboutLimit = false
 
     private static let folderEvents = UInt32(IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM
                                              | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
 
-    init(roots: [Root], quietPeriod: Duration = .milliseconds(25), maximumDelay: Duration = .milliseconds(500)) throws {
+    init(roots: [Root], quietPeriod: Duration = .milliseconds(25), maximumDelay: Duration = .milliseconds(500),
+         onWarning: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.roots = roots
+        self.onWarning = onWarning
         self.quietPeriod = quietPeriod
         self.maximumDelay = maximumDelay
         inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
@@ -156,10 +161,30 @@ final class SiteWatcher: @unchecked Sendable {
         return Self.isEditorScratch(name) ? nil : path
     }
 
+    /// What to tell the author when `path` cannot be watched; nil when it simply does not exist
+    /// (yet: a root such as `templates/` is picked up when it is created).
+    static func watchFailure(path: String, errno code: Int32) -> String? {
+        switch code {
+        case ENOENT, ENOTDIR:
+            return nil
+        case ENOSPC:
+            return "cannot watch \(path): the inotify watch limit is reached, so changes below it and in later "
+                + "folders are not seen; raise it (sudo sysctl fs.inotify.max_user_watches=524288) and restart"
+        default:
+            return "cannot watch \(path): \(String(cString: strerror(code))); changes below it are not seen"
+        }
+    }
+
     /// Adds a watch on `path` and, for a recursive root, on every folder below it.
     private func addWatches(_ path: String, root: Int) {
         let descriptor = inotify_add_watch(inotify, path, Self.folderEvents)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else {
+            let code = errno
+            // The watch limit fails every later folder too: say it once.
+            if code == ENOSPC { if warnedAboutLimit { return } else { warnedAboutLimit = true } }
+            if let warning = Self.watchFailure(path: path, errno: code) { onWarning(warning) }
+            return
+        }
         watches[descriptor] = (path, root)
         guard roots[root].recursive, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names {

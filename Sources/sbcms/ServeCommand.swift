@@ -68,7 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
         options.baseURLOverride = url
         let siteID = site
         let server = PreviewServer(rebuilder: PreviewRebuilder(workspace: workspace, siteID: site, options: options),
-                                   host: host, port: port) { outcome in
+                                   host: host, port: port,
+                                   onWarning: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) { outcome in
             Self.report(outcome, siteID: siteID)
         }
         do {
