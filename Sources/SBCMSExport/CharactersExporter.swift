@@ -23,11 +23,6 @@ public struct CharactersExporter: Sendable {
         self.options = options
     }
 
-    /// `<root>/output/<site-id>-characters.json|.zip|.html`.
-    public static func defaultOutputPath(workspace: Workspace, siteID: String, format: ExportFormat) -> String {
-        workspace.root + "/output/\(siteID)-characters.\(format.fileExtension)"
-    }
-
     /// Exports the public characters of `sites/<siteID>/` to the file at the absolute `path`,
     /// replacing it. Throws `ExportError`; nothing is written then.
     public func export(siteID: String, to path: String) throws -> ExportResult {

@@ -18,11 +18,6 @@ public struct DocsExporter: Sendable {
         self.options = options
     }
 
-    /// `<root>/output/<site-id>-docs.html|.zip|.pdf`.
-    public static func defaultOutputPath(workspace: Workspace, siteID: String, format: ExportFormat) -> String {
-        workspace.root + "/output/\(siteID)-docs.\(format.fileExtension)"
-    }
-
     /// Exports the docs of `sites/<siteID>/` to the file at the absolute `path`, replacing it.
     /// Throws `ExportError`; nothing is written then.
     public func export(siteID: String, to path: String) throws -> ExportResult {

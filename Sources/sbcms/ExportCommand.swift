@@ -77,15 +77,12 @@ struct ExportCommand: ParsableCommand {
         do {
             let result: ExportResult
             let noun: String
+            let path = output.map(absolutePath) ?? kind.defaultOutputPath(workspace: workspace, siteID: site, format: format)
             switch kind {
             case .docs:
-                let path = output.map(absolutePath)
-                    ?? DocsExporter.defaultOutputPath(workspace: workspace, siteID: site, format: format)
                 result = try DocsExporter(workspace: workspace, options: options).export(siteID: site, to: path)
                 noun = result.pages == 1 ? "doc page" : "doc pages"
             case .characters:
-                let path = output.map(absolutePath)
-                    ?? CharactersExporter.defaultOutputPath(workspace: workspace, siteID: site, format: format)
                 result = try CharactersExporter(workspace: workspace, options: options).export(siteID: site, to: path)
                 noun = result.pages == 1 ? "character" : "characters"
             }

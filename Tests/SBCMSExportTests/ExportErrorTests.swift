@@ -50,8 +50,10 @@ import Testing
 
     @Test func defaultOutputIsUnderTheRepositoryOutputFolder() {
         let workspace = Workspace(root: "/repo")
-        #expect(DocsExporter.defaultOutputPath(workspace: workspace, siteID: "acme", format: .html) == "/repo/output/acme-docs.html")
-        #expect(DocsExporter.defaultOutputPath(workspace: workspace, siteID: "acme", format: .markdown) == "/repo/output/acme-docs.zip")
-        #expect(DocsExporter.defaultOutputPath(workspace: workspace, siteID: "acme", format: .pdf) == "/repo/output/acme-docs.pdf")
+        #expect(ExportKind.docs.defaultOutputPath(workspace: workspace, siteID: "acme", format: .html) == "/repo/output/acme-docs.html")
+        #expect(ExportKind.docs.defaultOutputPath(workspace: workspace, siteID: "acme", format: .markdown) == "/repo/output/acme-docs.zip")
+        #expect(ExportKind.docs.defaultOutputPath(workspace: workspace, siteID: "acme", format: .pdf) == "/repo/output/acme-docs.pdf")
+        #expect(ExportKind.characters.defaultOutputPath(workspace: workspace, siteID: "acme", format: .json)
+                == "/repo/output/acme-characters.json")
     }
 }
