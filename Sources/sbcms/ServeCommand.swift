@@ -12,9 +12,11 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Drafts and scheduled posts are shown (each with a banner) unless --no-drafts or \
             --no-future says otherwise. The preview is built into <cache>/serve/<site-id>/, \
-            never into output/, with URLs on the local address instead of base_url. Pages \
-            reload when their files change; build errors are shown over the page (and printed \
-            here) while the last good version stays served. Ctrl-C stops. See docs/SERVE.md.
+            never into output/, with URLs on the local address instead of base_url. An edit of \
+            a post's or doc page's body renders only the pages that show it; other changes \
+            rebuild incrementally. Open pages reload when something they show changed; build \
+            errors are shown over the page (and printed here) while the last good version \
+            stays served. Ctrl-C stops. See docs/SERVE.md.
             """)
 
     @OptionGroup var common: CommonOptions
