@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "SBCMSCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SBCMSMarkdown", dependencies: ["SBCMSCore", "CCmarkGFM", "CLibXML2"]),
         .target(name: "SBCMSSource", dependencies: ["SBCMSCore", "Yams"]),
+        .target(name: "SBCMSTemplate"),
         .target(name: "SBCMSContent", dependencies: ["SBCMSCore", "SBCMSMarkdown", "SBCMSSource"]),
         .target(name: "SBCMSRender", dependencies: [
             "SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSMarkdown",
@@ -61,6 +62,9 @@ let package = Package(
         ]),
         .target(name: "SBCMSTestSupport", dependencies: ["SBCMSCore"]),
         .testTarget(name: "SBCMSCoreTests", dependencies: ["SBCMSCore"]),
+        .testTarget(name: "SBCMSTemplateTests", dependencies: [
+            "SBCMSTemplate", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown"]),
         .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),

@@ -1,0 +1,202 @@
+/// Renders one layout: a stack of contexts (the page's context at the bottom, each section's
+/// value above it) and one output buffer shared by every nested section and partial.
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    private var stack: [TemplateValue]
+    private var output: [UInt8] = []
+
+    /// Where a section's element sits in its list, for `first()`, `last()`, `index()`.
+    struct Position {
+        var first: Bool
+        var last: Bool
+        var index: Int
+    }
+
+    /// What a nested template inherits from the tag that renders it.
+    struct Frame {
+        var position: Position?
+        /// A standalone partial's indentation, added after every newline it writes.
+        var indentation: [UInt8]?
+        /// Blocks that an inheriting layout fills (`{{$main}}`).
+        var blocks: [String: Template]?
+        var escaping: TemplateEscaping
+
+        func enteringPartial(indentation indented: [UInt8]?, blocks added: [String: Template]?) -> Frame {
+            var blocks = self.blocks
+            if let added {
+                // The outermost layout's definition of a block wins.
+                blocks = blocks.map { $0.merging(added) { outer, _ in outer } } ?? added
+            }
+            return Frame(position: nil, indentation: indented.map { (indentation ?? []) + $0 } ?? indentation,
+                         blocks: blocks, escaping: .html)
+        }
+
+        func enteringBlock(indentation indented: [UInt8]) -> Frame {
+            Frame(position: nil, indentation: (indentation ?? []) + indented, blocks: blocks, escaping: escaping)
+        }
+    }
+
+    init(library: TemplateLibrary, root: TemplateValue) {
+        self.library = library
+        self.stack = [root]
+    }
+
+    mutating func render(_ template: Template) -> String {
+        output.reserveCapacity(32 * 1024)
+        render(template, frame: Frame(position: nil, indentation: nil, blocks: nil, escaping: .html))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private mutating func render(_ template: Template, frame initial: Frame) {
+        var frame = initial
+        guard let indentation = frame.indentation, !indentation.isEmpty else {
+            for token in template.tokens { render(token, frame: &frame) }
+            return
+        }
+        // A token's output that starts a new line (of this template's own output) is indented.
+        let start = output.count
+        for token in template.tokens {
+            let tokenStart = output.count
+            render(token, frame: &frame)
+            if output.count > tokenStart, tokenStart > start, output[tokenStart - 1] == UInt8(ascii: "\n"),
+               !(tokenStart - 2 >= start && output[tokenStart - 2] == UInt8(ascii: "\r")) {
+                output.insert(contentsOf: indentation, at: tokenStart)
+            }
+        }
+    }
+
+    private mutating func render(_ token: Template.Token, frame: inout Frame) {
+        switch token {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let reference):
+            if let value = resolve(reference, frame: frame) { append(value, escaping: frame.escaping) }
+        case .unescapedVariable(let reference):
+            if let value = resolve(reference, frame: frame) { append(value, escaping: .text) }
+        case .section(let reference, let body):
+            renderSection(resolve(reference, frame: frame), body: body, frame: frame)
+        case .invertedSection(let reference, let body):
+            renderInvertedSection(resolve(reference, frame: frame), body: body, frame: frame)
+        case .blockExpansion(let name, let defaultContent, let indentation):
+            render(frame.blocks?[name] ?? defaultContent, frame: frame.enteringBlock(indentation: indentation))
+        case .partial(let name, let indentation, let blocks):
+            if let template = library.template(named: name) {
+                render(template, frame: frame.enteringPartial(indentation: indentation, blocks: blocks))
+            }
+        case .dynamicPartial(let name, let indentation, let blocks):
+            let reference = Template.Reference(path: Template.Path(name: name, hasTransforms: false), transforms: [], name: name)
+            if case .string(let partialName)? = resolve(reference, frame: frame),
+               let template = library.template(named: partialName) {
+                render(template, frame: frame.enteringPartial(indentation: indentation, blocks: blocks))
+            }
+        case .escaping(let escaping):
+            frame.escaping = escaping
+        case .blockDefinition:
+            break  // only read by the parent tag that holds it
+        }
+    }
+
+    private mutating func renderSection(_ value: TemplateValue?, body: Template, frame: Frame) {
+        guard let value else { return }
+        switch value {
+        case .list(let list):
+            let count = list.count
+            var elementFrame = frame
+            for index in 0..<count {
+                elementFrame.position = Position(first: index == 0, last: index == count - 1, index: index)
+                stack.append(list.element(at: index) ?? .string(""))
+                render(body, frame: elementFrame)
+                stack.removeLast()
+            }
+        case .bool(let isTrue):
+            if isTrue { render(body, frame: frame) }
+        default:
+            var valueFrame = frame
+            valueFrame.position = nil
+            stack.append(value)
+            render(body, frame: valueFrame)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func renderInvertedSection(_ value: TemplateValue?, body: Template, frame: Frame) {
+        guard let value else {
+            render(body, frame: frame)
+            return
+        }
+        switch value {
+        case .list(let list) where list.count == 0:
+            var valueFrame = frame
+            valueFrame.position = nil
+            stack.append(value)
+            render(body, frame: valueFrame)
+            stack.removeLast()
+        case .bool(let isTrue):
+            if !isTrue { render(body, frame: frame) }
+        default:
+            break
+        }
+    }
+
+    // MARK: - Values
+
+    private func resolve(_ reference: Template.Reference, frame: Frame) -> TemplateValue? {
+        var transforms = reference.transforms[...]
+        var value: TemplateValue?
+        switch reference.path {
+        case .current:
+            value = stack.last
+        case .position:
+            guard let position = frame.position, let name = transforms.popLast() else { return nil }
+            value = TemplateTransforms.apply(name, to: position)
+        case .local(let names):
+            value = stack.last.flatMap { Self.walk(names[...], from: $0) }
+        case .stack(let names):
+            guard let first = names.first else {
+                value = stack.last
+                break
+            }
+            for entry in stack.reversed() {
+                if let child = Self.child(named: first, of: entry) {
+                    value = Self.walk(names.dropFirst(), from: child)
+                    break
+                }
+            }
+        }
+        guard var result = value else { return nil }
+        while let name = transforms.popLast() {
+            guard let transformed = TemplateTransforms.apply(name, to: result) else { return nil }
+            result = transformed
+        }
+        return result
+    }
+
+    private static func walk(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for name in names {
+            guard let child = child(named: name, of: current) else { return nil }
+            current = child
+        }
+        return current
+    }
+
+    private static func child(named name: String, of value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case .object(let object): return object.child(named: name)
+        case .map(let map): return map.value(forKey: name)
+        default: return nil
+        }
+    }
+
+    private mutating func append(_ value: TemplateValue, escaping: TemplateEscaping) {
+        switch value {
+        case .string(let string): escaping.append(string, to: &output)
+        case .bool(let bool): output.append(contentsOf: (bool ? "true" : "false").utf8)
+        case .int(let int): output.append(contentsOf: String(int).utf8)
+        case .double(let double): output.append(contentsOf: String(describing: double).utf8)
+        case .object(let object): escaping.append(String(describing: object), to: &output)
+        case .list(let list): escaping.append(String(describing: list), to: &output)
+        case .map(let map): escaping.append(String(describing: map), to: &output)
+        }
+    }
+}
