@@ -41,8 +41,7 @@ let package = Package(
         .target(name: "SBCMSTemplate"),
         .target(name: "SBCMSContent", dependencies: ["SBCMSCore", "SBCMSMarkdown", "SBCMSSource"]),
         .target(name: "SBCMSRender", dependencies: [
-            "SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSMarkdown",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSMarkdown", "SBCMSTemplate",
         ]),
         .target(name: "SBCMSBuild", dependencies: ["SBCMSCore", "SBCMSSource", "SBCMSContent", "SBCMSRender", "CSBCMSSystem"]),
         .target(name: "SBCMSExport", dependencies: [

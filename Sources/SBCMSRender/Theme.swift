@@ -1,6 +1,7 @@
-import Mustache
+import SBCMSTemplate
 import SBCMSCore
 import SBCMSSource
+import SBCMSTemplate
 
 /// A site's theme, ready to render: its Mustache layouts (theme layouts with the site's own
 /// `layouts/` overrides on top) and its assets with fingerprinted URLs.
@@ -18,7 +19,7 @@ public struct Theme: Sendable {
     }
 
     public var name: String
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// Layout name → the file it came from (repository-relative), for messages.
     public var layoutFiles: [String: String]
     public var assets: [Asset]
@@ -32,8 +33,8 @@ public struct Theme: Sendable {
     public func hasLayout(_ name: String) -> Bool { layoutFiles[name] != nil }
 
     /// Renders a layout with a context.
-    public func render(_ layout: String, _ context: Any) -> String {
-        library.render(context, withTemplate: layout) ?? ""
+    public func render(_ layout: String, _ context: any TemplateObject) -> String {
+        library.render(layout, with: context) ?? ""
     }
 }
 
@@ -82,24 +83,19 @@ public struct ThemeLoader: Sendable {
             sources[name] = (text, file.displayPath)
         }
 
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var layoutFiles: [String: String] = [:]
-        _ = HTMLContentType.registered
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             layoutFiles[name] = source.file
             do {
-                let template = try MustacheTemplate(string: HTMLContentType.pragma + source.text)
-                library.register(template, named: name)
-            } catch let error as MustacheTemplate.ParserError {
+                library.register(try Template(string: source.text), named: name)
+            } catch {
                 diagnostics.append(Diagnostic(
                     .error, code: "layout-syntax", site: config.id, file: source.file,
-                    line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                    message: "Mustache syntax error: \(Self.describe(error.error))",
+                    line: error.line, column: error.column,
+                    message: "Mustache syntax error: \(error.message)",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
-            } catch {
-                diagnostics.append(Diagnostic(.error, code: "layout-syntax", site: config.id, file: source.file,
-                                              message: "Mustache syntax error: \(error)"))
             }
         }
         for name in sources.keys.sorted() {
@@ -150,21 +146,6 @@ public struct ThemeLoader: Sendable {
                                       outputPath: "assets/" + fingerprinted, url: "/assets/" + fingerprinted))
         }
         return assets
-    }
-
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not finished (missing `}}`?)"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "invalid config variable syntax"
-        case .unrecognisedConfigVariable: return "unrecognised config variable"
-        }
     }
 }
 

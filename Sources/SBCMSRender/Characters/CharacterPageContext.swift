@@ -1,4 +1,4 @@
-import Mustache
+import SBCMSTemplate
 
 /// What the characters layouts see as `character`: `characters` (list), `character-timeline`
 /// and `character` (one profile). Fields that do not apply to a page are empty.
@@ -107,118 +107,118 @@ public struct CharacterGraphContext {
     public var edgeCount: Int
 }
 
-extension CharacterPageContext: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterPageContext: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "characters": return characters
-        case "hasCharacters": return hasCharacters
-        case "profile": return profile
-        case "timeline": return timeline
-        case "hasTimeline": return hasTimeline
-        case "graph": return graph
-        case "listURL": return listURL
-        case "timelineURL": return timelineURL
+        case "characters": return characters.templateValue
+        case "hasCharacters": return hasCharacters.templateValue
+        case "profile": return profile.templateValue
+        case "timeline": return timeline.templateValue
+        case "hasTimeline": return hasTimeline.templateValue
+        case "graph": return graph.templateValue
+        case "listURL": return listURL.templateValue
+        case "timelineURL": return timelineURL.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterSummary: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterSummary: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "name": return name
-        case "slug": return slug
-        case "url": return url
-        case "templateName": return templateName
-        case "summary": return summary
-        case "tags": return tags
-        case "hasTags": return hasTags
-        case "image": return image
+        case "name": return name.templateValue
+        case "slug": return slug.templateValue
+        case "url": return url.templateValue
+        case "templateName": return templateName.templateValue
+        case "summary": return summary.templateValue
+        case "tags": return tags.templateValue
+        case "hasTags": return hasTags.templateValue
+        case "image": return image.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterFieldItem: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterFieldItem: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "name": return name
-        case "label": return label
-        case "type": return type
-        case "value": return value
-        case "items": return items
-        case "isList": return isList
+        case "name": return name.templateValue
+        case "label": return label.templateValue
+        case "type": return type.templateValue
+        case "value": return value.templateValue
+        case "items": return items.templateValue
+        case "isList": return isList.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterRelationItem: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterRelationItem: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "label": return label
-        case "kind": return kind
-        case "direction": return direction
-        case "isIncoming": return isIncoming
-        case "name": return name
-        case "url": return url
-        case "note": return note
+        case "label": return label.templateValue
+        case "kind": return kind.templateValue
+        case "direction": return direction.templateValue
+        case "isIncoming": return isIncoming.templateValue
+        case "name": return name.templateValue
+        case "url": return url.templateValue
+        case "note": return note.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterDetail: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterDetail: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "name": return name
-        case "slug": return slug
-        case "url": return url
-        case "templateName": return templateName
-        case "templateDescription": return templateDescription
-        case "fields": return fields
-        case "hasFields": return hasFields
-        case "images": return images
-        case "hasImages": return hasImages
-        case "relationships": return relationships
-        case "hasRelationships": return hasRelationships
-        case "tags": return tags
-        case "hasTags": return hasTags
+        case "name": return name.templateValue
+        case "slug": return slug.templateValue
+        case "url": return url.templateValue
+        case "templateName": return templateName.templateValue
+        case "templateDescription": return templateDescription.templateValue
+        case "fields": return fields.templateValue
+        case "hasFields": return hasFields.templateValue
+        case "images": return images.templateValue
+        case "hasImages": return hasImages.templateValue
+        case "relationships": return relationships.templateValue
+        case "hasRelationships": return hasRelationships.templateValue
+        case "tags": return tags.templateValue
+        case "hasTags": return hasTags.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterImage: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterImage: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "url": return url
-        case "alt": return alt
+        case "url": return url.templateValue
+        case "alt": return alt.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterTimelineItem: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterTimelineItem: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "dateISO": return dateISO
-        case "date": return date
-        case "event": return event
-        case "name": return name
-        case "url": return url
+        case "dateISO": return dateISO.templateValue
+        case "date": return date.templateValue
+        case "event": return event.templateValue
+        case "name": return name.templateValue
+        case "url": return url.templateValue
         default: return nil
         }
     }
 }
 
-extension CharacterGraphContext: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CharacterGraphContext: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "svg": return svg
-        case "url": return url
-        case "nodeCount": return nodeCount
-        case "edgeCount": return edgeCount
+        case "svg": return svg.templateValue
+        case "url": return url.templateValue
+        case "nodeCount": return nodeCount.templateValue
+        case "edgeCount": return edgeCount.templateValue
         default: return nil
         }
     }

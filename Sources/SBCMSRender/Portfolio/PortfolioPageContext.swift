@@ -1,4 +1,4 @@
-import Mustache
+import SBCMSTemplate
 
 /// What the portfolio layouts see, as `portfolio`: on the project list (`portfolio` layout), a
 /// project page (`project`), a technology page and the technologies overview (`technology`).
@@ -69,64 +69,64 @@ public struct ProjectImageContext {
     public var caption: String?
 }
 
-extension PortfolioPageContext: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PortfolioPageContext: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "kind": return self.kind
-        case "title": return self.title
-        case "projects": return self.projects
-        case "project": return self.project
-        case "technology": return self.technology
-        case "technologies": return self.technologies
-        case "isOverview": return self.isOverview
-        case "listURL": return self.listURL
-        case "technologiesURL": return self.technologiesURL
+        case "kind": return self.kind.templateValue
+        case "title": return self.title.templateValue
+        case "projects": return self.projects.templateValue
+        case "project": return self.project.templateValue
+        case "technology": return self.technology.templateValue
+        case "technologies": return self.technologies.templateValue
+        case "isOverview": return self.isOverview.templateValue
+        case "listURL": return self.listURL.templateValue
+        case "technologiesURL": return self.technologiesURL.templateValue
         default: return nil
         }
     }
 }
 
-extension ProjectSummary: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension ProjectSummary: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "title": return self.title
-        case "slug": return self.slug
-        case "url": return self.url
-        case "description": return self.description
-        case "summary": return self.summary
-        case "status": return self.status
-        case "statusLabel": return self.statusLabel
-        case "isFeatured": return self.isFeatured
-        case "startISO": return self.startISO
-        case "startReadable": return self.startReadable
-        case "completionISO": return self.completionISO
-        case "completionReadable": return self.completionReadable
-        case "technologies": return self.technologies
-        case "featuredImage": return self.featuredImage
-        case "githubURL": return self.githubURL
-        case "demoURL": return self.demoURL
+        case "title": return self.title.templateValue
+        case "slug": return self.slug.templateValue
+        case "url": return self.url.templateValue
+        case "description": return self.description.templateValue
+        case "summary": return self.summary.templateValue
+        case "status": return self.status.templateValue
+        case "statusLabel": return self.statusLabel.templateValue
+        case "isFeatured": return self.isFeatured.templateValue
+        case "startISO": return self.startISO.templateValue
+        case "startReadable": return self.startReadable.templateValue
+        case "completionISO": return self.completionISO.templateValue
+        case "completionReadable": return self.completionReadable.templateValue
+        case "technologies": return self.technologies.templateValue
+        case "featuredImage": return self.featuredImage.templateValue
+        case "githubURL": return self.githubURL.templateValue
+        case "demoURL": return self.demoURL.templateValue
         default: return nil
         }
     }
 }
 
-extension ProjectDetail: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension ProjectDetail: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "images": return self.images
-        case "hasImages": return self.hasImages
-        case "hasLinks": return self.hasLinks
+        case "images": return self.images.templateValue
+        case "hasImages": return self.hasImages.templateValue
+        case "hasLinks": return self.hasLinks.templateValue
         default: return summary.child(named: key)
         }
     }
 }
 
-extension ProjectImageContext: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension ProjectImageContext: TemplateObject {
+    public func child(named key: String) -> TemplateValue? {
         switch key {
-        case "url": return self.url
-        case "alt": return self.alt
-        case "caption": return self.caption
+        case "url": return self.url.templateValue
+        case "alt": return self.alt.templateValue
+        case "caption": return self.caption.templateValue
         default: return nil
         }
     }
