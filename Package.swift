@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SBCMSTemplateTests", dependencies: [
             "SBCMSTemplate", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown"]),
+        .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown", "CCmarkGFM"]),
         .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSCLITests", dependencies: ["SBCMSTestSupport"]),

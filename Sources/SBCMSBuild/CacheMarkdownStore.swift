@@ -14,7 +14,8 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
     public let directory: String
     private let lock = PosixLock()
     private var counters = (hits: 0, misses: 0, stores: 0)
-    private static let magic = "sbcms-md-1"
+    /// Version 2 dropped the body's plain text, which nothing read (only its word count is kept).
+    private static let magic = "sbcms-md-2"
 
     public init(cacheDirectory: String) {
         directory = cacheDirectory + "/markdown"
@@ -84,6 +85,7 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
 
     static func encode(_ entry: CachedMarkdown) -> [UInt8] {
         var writer = BinaryWriter()
+        writer.reserveCapacity(entry.document.html.utf8.count + 4096)
         writer.write(magic)
         let document = entry.document
         writer.write(document.html)
@@ -104,7 +106,6 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
         }
         writeTOC(document.toc)
         writer.write(document.firstParagraph)
-        writer.write(document.plainText)
         writer.write(document.wordCount)
         func writeLink(_ link: MarkdownLink) {
             writer.write(link.destination)
@@ -148,7 +149,7 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
                   let column = reader.readInt() else { return nil }
             return MarkdownLink(destination: destination, isImage: isImage, line: line, column: column)
         }
-        guard let toc = readTOC(depth: 0), let firstParagraph = reader.readString(), let plainText = reader.readString(),
+        guard let toc = readTOC(depth: 0), let firstParagraph = reader.readString(),
               let wordCount = reader.readInt(), let linkCount = reader.readUInt(), linkCount <= UInt64(bytes.count) else { return nil }
         var documentLinks: [MarkdownLink] = []
         for _ in 0..<linkCount {
@@ -168,7 +169,7 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
         }
         guard reader.readString() == magic, reader.isAtEnd else { return nil }
         let document = MarkdownDocument(html: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
-                                        plainText: plainText, wordCount: wordCount, links: documentLinks)
+                                        wordCount: wordCount, links: documentLinks)
         return CachedMarkdown(document: document, links: recorded)
     }
 }

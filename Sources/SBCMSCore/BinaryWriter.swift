@@ -4,6 +4,11 @@ public struct BinaryWriter: Sendable {
 
     public init() {}
 
+    /// Reserves room for `count` bytes, so a large record is not copied as it grows.
+    public mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     /// A variable-length unsigned integer (7 bits a byte).
     public mutating func write(_ value: UInt64) {
         var value = value

@@ -23,7 +23,10 @@ struct DocumentWalk {
     private var locator: LinkLocator
     private let collectRawHTML: Bool
 
+    /// The body as plain text: blocks on their own lines, table cells separated by spaces.
     var plainText: String { plain.string }
+    /// Number of whitespace-separated words in the plain text.
+    var wordCount: Int { TextBuffer.wordCount(plain.bytes) }
 
     init(source: SourceLines, collectRawHTML: Bool) {
         self.locator = LinkLocator(source: source)

@@ -66,20 +66,17 @@ public struct MarkdownDocument: Sendable {
     public var toc: [TOCEntry]
     /// The first paragraph as plain text (empty when the body has no paragraph).
     public var firstParagraph: String
-    /// The whole body as plain text (no markup), for search and descriptions.
-    public var plainText: String
-    /// Number of words in the plain text.
+    /// Number of words in the body's plain text (no markup; code blocks count).
     public var wordCount: Int
     /// Every link and image destination in document order, before rewriting.
     public var links: [MarkdownLink]
 
     public init(html: String, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
-                plainText: String, wordCount: Int, links: [MarkdownLink]) {
+                wordCount: Int, links: [MarkdownLink]) {
         self.html = html
         self.headings = headings
         self.toc = toc
         self.firstParagraph = firstParagraph
-        self.plainText = plainText
         self.wordCount = wordCount
         self.links = links
     }

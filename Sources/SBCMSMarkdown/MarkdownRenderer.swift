@@ -26,7 +26,7 @@ public struct MarkdownRenderer: Sendable {
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions) else {
             return MarkdownDocument(html: "", headings: [], toc: [], firstParagraph: "",
-                                    plainText: "", wordCount: 0, links: [])
+                                    wordCount: 0, links: [])
         }
 
         var walk = DocumentWalk(source: SourceLines(bytes: bytes), collectRawHTML: !options.allowRawHTML)
@@ -44,9 +44,7 @@ public struct MarkdownRenderer: Sendable {
 
         var html = tree.renderHTML(options: cmarkOptions)
         if options.allowRawHTML { html = HTMLSanitizer.sanitize(html) }
-        let plainText = walk.plainText
         return MarkdownDocument(html: html, headings: headings, toc: TableOfContents.build(from: headings),
-                                firstParagraph: walk.firstParagraph, plainText: plainText,
-                                wordCount: TextBuffer.wordCount(plainText), links: walk.links)
+                                firstParagraph: walk.firstParagraph, wordCount: walk.wordCount, links: walk.links)
     }
 }

@@ -65,17 +65,41 @@ struct TextBuffer {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
-    /// Number of whitespace-separated words in `text`.
-    static func wordCount(_ text: String) -> Int {
+    /// Number of words in UTF-8 text: runs between ASCII and Unicode whitespace (`White_Space`:
+    /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    static func wordCount(_ bytes: [UInt8]) -> Int {
         var count = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let space = scalar.isASCII ? isSpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            var space = false
+            var length = 1
+            if byte < 0x80 {
+                space = isSpace(byte)
+            } else if byte == 0xC2, index + 1 < end {
+                space = bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0
+                length = 2
+            } else if byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 2 < end {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                switch byte {
+                case 0xE1: space = second == 0x9A && third == 0x80
+                case 0xE2: space = (second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF))
+                    || (second == 0x81 && third == 0x9F)
+                default: space = second == 0x80 && third == 0x80
+                }
+                length = 3
+            }
             if space {
                 inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+                index += length
+            } else {
+                if !inWord {
+                    inWord = true
+                    count += 1
+                }
+                index += 1
             }
         }
         return count

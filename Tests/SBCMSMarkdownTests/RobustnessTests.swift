@@ -13,7 +13,6 @@ struct RobustnessTests {
             #expect(document.headings.isEmpty)
             #expect(document.toc.isEmpty)
             #expect(document.links.isEmpty)
-            #expect(document.plainText == "")
             #expect(document.wordCount == 0)
         }
     }

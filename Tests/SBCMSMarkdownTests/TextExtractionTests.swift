@@ -1,4 +1,5 @@
 import Testing
+import CCmarkGFM
 @testable import SBCMSMarkdown
 
 @Suite("Plain text extraction")
@@ -32,7 +33,7 @@ struct TextExtractionTests {
         #expect(document.html == "<p>Real text.</p>\n")
     }
 
-    @Test func plainTextHasNoMarkupAndKeepsCode() {
+    @Test func plainTextHasNoMarkupAndKeepsCode() throws {
         let markdown = """
         # Hello *World*
 
@@ -46,14 +47,19 @@ struct TextExtractionTests {
         |---|---|
         | c | d |
         """
-        let document = renderer.render(markdown)
-        #expect(document.plainText == "Hello World\nSome bold text.\nlet x = 1\na b\nc d")
-        #expect(document.wordCount == 13)
+        let bytes = Array(markdown.utf8)
+        let tree = try #require(CmarkTree(bytes: bytes, options: CMARK_OPT_DEFAULT))
+        var walk = DocumentWalk(source: SourceLines(bytes: bytes), collectRawHTML: true)
+        walk.run(tree, rewrite: { _ in nil })
+        #expect(walk.plainText == "Hello World\nSome bold text.\nlet x = 1\na b\nc d")
+        #expect(renderer.render(markdown).wordCount == 13)
     }
 
     @Test func wordCountSplitsOnAnyWhitespace() {
         #expect(renderer.render("one two\tthree\nfour\u{00A0}five").wordCount == 5)
         #expect(renderer.render("").wordCount == 0)
         #expect(renderer.render("   \n\n  ").wordCount == 0)
+        // Unicode white space separates words; other non-ASCII text is part of them.
+        #expect(renderer.render("caf\u{E9} na\u{EF}ve\u{2003}r\u{E9}sum\u{E9}\u{3000}\u{65E5}\u{672C}\u{2028}x\u{205F}y").wordCount == 6)
     }
 }

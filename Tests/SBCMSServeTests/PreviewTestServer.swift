@@ -38,27 +38,36 @@ final class PreviewTestServer: @unchecked Sendable {
         try repo.write("sites/golden/media/photo.jpg", Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]))
         try repo.write("sites/golden/media/data.json", "{\"golden\": true}\n")
         try edit(repo)
-        let port = try FreePort.find()
-        var options = BuildOptions(now: ContentDate(secondsSince1970: Int64(Date().timeIntervalSince1970)),
-                                   outputDirectory: repo.root + "/.sbcms-cache/serve")
-        options.cacheDirectory = repo.root + "/.sbcms-cache"
-        options.includeDrafts = true
-        options.includeFuture = true
-        options.fingerprintsAssetNames = false
-        options.baseURLOverride = "http://127.0.0.1:\(port)/"
-        let rebuilder = PreviewRebuilder(workspace: Workspace(root: repo.root), siteID: site, options: options)
-        let server = PreviewServer(rebuilder: rebuilder, host: "127.0.0.1", port: port)
-        let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
-        let task = Task {
-            defer { readyContinuation.finish() }
-            try await server.run(stopsOnSignals: false) { port in readyContinuation.yield(port) }
-        }
-        var iterator = ready.makeAsyncIterator()
-        guard await iterator.next() != nil else {
-            try await task.value
+        // The free port can be taken (by another test's client socket) before the server binds
+        // it; then the server fails before listening and another port is tried.
+        for attempt in 1... {
+            let port = try FreePort.find()
+            var options = BuildOptions(now: ContentDate(secondsSince1970: Int64(Date().timeIntervalSince1970)),
+                                       outputDirectory: repo.root + "/.sbcms-cache/serve")
+            options.cacheDirectory = repo.root + "/.sbcms-cache"
+            options.includeDrafts = true
+            options.includeFuture = true
+            options.fingerprintsAssetNames = false
+            options.baseURLOverride = "http://127.0.0.1:\(port)/"
+            let rebuilder = PreviewRebuilder(workspace: Workspace(root: repo.root), siteID: site, options: options)
+            let server = PreviewServer(rebuilder: rebuilder, host: "127.0.0.1", port: port)
+            let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
+            let task = Task {
+                defer { readyContinuation.finish() }
+                try await server.run(stopsOnSignals: false) { port in readyContinuation.yield(port) }
+            }
+            var iterator = ready.makeAsyncIterator()
+            if await iterator.next() != nil {
+                return PreviewTestServer(repo: repo, port: port, server: server, task: task)
+            }
+            do {
+                try await task.value
+            } catch where attempt < 5 && "\(error)".contains("Address already in use") {
+                continue
+            }
             throw LoopbackHTTPClient.Failure(description: "the preview server stopped before listening")
         }
-        return PreviewTestServer(repo: repo, port: port, server: server, task: task)
+        fatalError("unreachable")
     }
 
     /// Runs `body` against a new preview server and stops the server afterwards, also when
