@@ -1,3 +1,5 @@
+import SBCMSCore
+
 /// Limits that keep one tenant's Markdown from stalling a build: cmark-gfm 0.29's table
 /// extension is quadratic in the number of columns (a 4,000-column table takes seconds).
 enum MarkdownLimits {
@@ -6,19 +8,24 @@ enum MarkdownLimits {
 
     /// The 1-based line with the most `|` characters and that count, or nil without any.
     static func widestTableLine(_ text: String) -> (line: Int, cells: Int)? {
-        var line = 1
-        var pipes = 0
-        var widest: (line: Int, cells: Int)?
-        for byte in text.utf8 {
-            if byte == 124 {
-                pipes += 1
-            } else if byte == 10 {
-                if pipes > 0, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
-                pipes = 0
-                line += 1
+        // Most bodies have no table: one memchr pass answers for them.
+        guard ByteScan.contains(124, in: text) else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            var line = 1
+            var pipes = 0
+            var widest: (line: Int, cells: Int)?
+            for byte in bytes {
+                if byte == 124 {
+                    pipes += 1
+                } else if byte == 10 {
+                    if pipes > 0, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
+                    pipes = 0
+                    line += 1
+                }
             }
+            if pipes > 0, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
+            return widest
         }
-        if pipes > 0, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
-        return widest
     }
 }

@@ -6,24 +6,31 @@ public enum TextEscaping {
         return text.withUTF8 { bytes in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
+            // Bytes that need no change are copied a run at a time.
+            var runStart = 0
             var index = 0
+            func replace(with replacement: StaticString, skipping count: Int = 1) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += count
+                runStart = index
+            }
             while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&apos;".utf8)
-                case 0x09, 0x0A, 0x0D: output.append(byte)
-                case ..<0x20: break
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replace(with: "&amp;")
+                case UInt8(ascii: "<"): replace(with: "&lt;")
+                case UInt8(ascii: ">"): replace(with: "&gt;")
+                case UInt8(ascii: "\""): replace(with: "&quot;")
+                case UInt8(ascii: "'"): replace(with: "&apos;")
+                case 0x09, 0x0A, 0x0D: index += 1
+                case ..<0x20: replace(with: "")
                 case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF
                     && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                    index += 2  // U+FFFE, U+FFFF
-                default: output.append(byte)
+                    replace(with: "", skipping: 3)  // U+FFFE, U+FFFF
+                default: index += 1
                 }
-                index += 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             return String(decoding: output, as: UTF8.self)
         }
     }

@@ -89,7 +89,7 @@ public struct ThemeLoader: Sendable {
             guard let source = sources[name] else { continue }
             layoutFiles[name] = source.file
             do {
-                library.register(try Template(string: source.text), named: name)
+                library.register(try LayoutParseCache.template(for: source.text), named: name)
             } catch {
                 diagnostics.append(Diagnostic(
                     .error, code: "layout-syntax", site: config.id, file: source.file,
