@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value a layout can read: what a tag such as `{{page.title}}` finds.
 ///
 /// Context types hand these out through `TemplateObject.child(named:)`, so rendering never asks
@@ -113,7 +115,8 @@ struct ValueList: TemplateSequence {
 
 extension TemplateValue {
     /// Converts a value whose type is only known at run time: strings, numbers, booleans,
-    /// arrays and string-keyed dictionaries of those, and template objects.
+    /// arrays and string-keyed dictionaries of those, and template objects. A nil optional and
+    /// `NSNull` (a JSON null, which swift-mustache also reads as nil) give nil.
     public init?(any value: Any) {
         switch value {
         case let string as String: self = .string(string)
@@ -128,6 +131,7 @@ extension TemplateValue {
         case let optional as AnyOptionalValue:
             guard let wrapped = optional.wrappedValue, let converted = TemplateValue(any: wrapped) else { return nil }
             self = converted
+        case is NSNull: return nil
         default: self = .string(String(describing: value))
         }
     }
