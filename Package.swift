@@ -34,6 +34,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(name: "CSBCMSSystem"),
         .target(name: "SBCMSCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SBCMSMarkdown", dependencies: ["SBCMSCore", "CCmarkGFM", "CLibXML2"]),
@@ -56,7 +60,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "sbcms", dependencies: [
-            "SBCMSBuild", "SBCMSExport", "SBCMSServe",
+            "SBCMSBuild", "SBCMSExport", "SBCMSServe", "CMimalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "SBCMSTestSupport", dependencies: ["SBCMSCore"]),

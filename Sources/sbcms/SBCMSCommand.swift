@@ -11,5 +11,6 @@ struct SBCMSCommand: AsyncParsableCommand {
 
             Exit status: 0 when every site built, 1 when a site failed, 64 on bad usage.
             """,
+        version: "sbcms\n\(Allocator.description)",
         subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, ExportCommand.self])
 }

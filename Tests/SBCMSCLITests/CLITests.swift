@@ -27,6 +27,12 @@ import Testing
         }
     }
 
+    @Test func versionSaysMimallocServesMalloc() throws {
+        let output = try CommandRunner.run(["--version"], in: "/")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("malloc: mimalloc 2."), "\(output.stdout)")
+    }
+
     @Test func badUsageExits64() throws {
         let repo = try repoWithSites()
         #expect(try CommandRunner.run(["build"], in: repo.root).status == 64)
