@@ -22,37 +22,46 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text: two-space indentation, a newline at the end.
     public func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(into: &output, indent: 0)
-        output += "\n"
-        return output
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, indent: Int) {
+    private func write(into output: inout [UInt8], indent: Int) {
+        func newline(_ depth: Int) {
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        }
         switch self {
-        case .string(let text): output += TextEscaping.jsonString(text)
-        case .int(let number): output += String(number)
-        case .double(let number): output += number.isFinite ? "\(number)" : "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .string(let text): TextEscaping.appendJSONString(text, to: &output)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .double(let number): output.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
+            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 item.write(into: &output, indent: indent + 1)
-                output += position + 1 < items.count ? ",\n" : "\n"
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            newline(indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { output += "{}"; return }
-            output += "{\n"
+            guard !fields.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (position, (key, value)) in fields.enumerated() {
-                output += String(repeating: "  ", count: indent + 1) + TextEscaping.jsonString(key) + ": "
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                TextEscaping.appendJSONString(key, to: &output)
+                output.append(contentsOf: ": ".utf8)
                 value.write(into: &output, indent: indent + 1)
-                output += position + 1 < fields.count ? ",\n" : "\n"
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            newline(indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -38,41 +38,52 @@ public enum TextEscaping {
     /// A JSON string literal, quotes included. With `forScript`, `</` is written as `<\/` so
     /// the result is safe inside a `<script>` element.
     public static func jsonString(_ text: String, forScript: Bool = false) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 2)
+        appendJSONString(text, forScript: forScript, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal (quotes included) to UTF-8 `output`; bytes that
+    /// need no escape are copied a run at a time.
+    public static func appendJSONString(_ text: String, forScript: Bool = false, to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = [UInt8(ascii: "\"")]
-            output.reserveCapacity(bytes.count + 2)
+        text.withUTF8 { bytes in
+            output.append(UInt8(ascii: "\""))
             var runStart = 0
             var index = 0
-            func flush(_ replacement: String, skip: Int = 1) {
+            func replace(with replacement: StaticString, skipping count: Int = 1) {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: replacement.utf8)
-                index += skip
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += count
                 runStart = index
             }
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
-                case UInt8(ascii: "\""): flush("\\\"")
-                case UInt8(ascii: "\\"): flush("\\\\")
-                case 0x0A: flush("\\n")
-                case 0x0D: flush("\\r")
-                case 0x09: flush("\\t")
+                case UInt8(ascii: "\""): replace(with: "\\\"")
+                case UInt8(ascii: "\\"): replace(with: "\\\\")
+                case 0x0A: replace(with: "\\n")
+                case 0x0D: replace(with: "\\r")
+                case 0x09: replace(with: "\\t")
                 case UInt8(ascii: "/") where forScript && index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
-                    flush("\\/")
+                    replace(with: "\\/")
                 case ..<0x20:
-                    let hex = String(byte, radix: 16)
-                    flush("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                               hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                    index += 1
+                    runStart = index
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    flush(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skip: 3)
+                    replace(with: bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
                 default:
                     index += 1
                 }
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             output.append(UInt8(ascii: "\""))
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
