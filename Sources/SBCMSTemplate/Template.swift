@@ -4,7 +4,10 @@
 ///
 /// Parse once, render many times with `TemplateLibrary.render(_:with:)`.
 public struct Template: Sendable {
+    /// The tokens as parsed.
     let tokens: [Token]
+    /// The same tokens as the renderer walks them (`TemplateNode`).
+    let nodes: [TemplateNode]
 
     /// Parses a layout. Throws `TemplateSyntaxError` with the line and column where parsing stopped.
     public init(string: String) throws(TemplateSyntaxError) {
@@ -14,6 +17,7 @@ public struct Template: Sendable {
 
     init(tokens: [Token]) {
         self.tokens = tokens
+        self.nodes = tokens.map(TemplateNode.init)
     }
 
     /// Where a tag looks its value up.
@@ -41,11 +45,18 @@ public struct Template: Sendable {
     }
 
     /// A value lookup with the transforms to apply, outermost first (`empty(tags)`: `["empty"]`).
-    struct Reference: Sendable, Equatable {
-        var path: Path
-        var transforms: [String]
+    /// A class, so that rendering passes it around without copying its arrays.
+    final class Reference: Sendable {
+        let path: Path
+        let transforms: [String]
         /// The name as written, for a section's closing tag.
-        var name: String
+        let name: String
+
+        init(path: Path, transforms: [String], name: String) {
+            self.path = path
+            self.transforms = transforms
+            self.name = name
+        }
     }
 
     enum Token: Sendable {

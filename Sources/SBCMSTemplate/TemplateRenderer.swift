@@ -50,14 +50,14 @@ struct TemplateRenderer {
     private mutating func render(_ template: Template, frame initial: Frame) {
         var frame = initial
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token, frame: &frame) }
+            for node in template.nodes { render(node, frame: &frame) }
             return
         }
         // A token's output that starts a new line (of this template's own output) is indented.
         let start = output.count
-        for token in template.tokens {
+        for node in template.nodes {
             let tokenStart = output.count
-            render(token, frame: &frame)
+            render(node, frame: &frame)
             if output.count > tokenStart, tokenStart > start, output[tokenStart - 1] == UInt8(ascii: "\n"),
                !(tokenStart - 2 >= start && output[tokenStart - 2] == UInt8(ascii: "\r")) {
                 output.insert(contentsOf: indentation, at: tokenStart)
@@ -65,32 +65,33 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func render(_ token: Template.Token, frame: inout Frame) {
-        switch token {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
-        case .variable(let reference):
-            if let value = resolve(reference, frame: frame) { append(value, escaping: frame.escaping) }
-        case .unescapedVariable(let reference):
-            if let value = resolve(reference, frame: frame) { append(value, escaping: .text) }
-        case .section(let reference, let body):
-            renderSection(resolve(reference, frame: frame), body: body, frame: frame)
-        case .invertedSection(let reference, let body):
-            renderInvertedSection(resolve(reference, frame: frame), body: body, frame: frame)
-        case .blockExpansion(let name, let defaultContent, let indentation):
-            render(frame.blocks?[name] ?? defaultContent, frame: frame.enteringBlock(indentation: indentation))
-        case .partial(let name, let indentation, let blocks):
-            if let template = library.template(named: name) {
-                render(template, frame: frame.enteringPartial(indentation: indentation, blocks: blocks))
+    private mutating func render(_ node: TemplateNode, frame: inout Frame) {
+        switch node.kind {
+        case .text:
+            output.append(contentsOf: node.bytes)
+        case .variable:
+            if let value = resolve(node.reference!, frame: frame) { append(value, escaping: frame.escaping) }
+        case .unescapedVariable:
+            if let value = resolve(node.reference!, frame: frame) { append(value, escaping: .text) }
+        case .section:
+            renderSection(resolve(node.reference!, frame: frame), body: node.body!, frame: frame)
+        case .invertedSection:
+            renderInvertedSection(resolve(node.reference!, frame: frame), body: node.body!, frame: frame)
+        case .blockExpansion:
+            render(frame.blocks?[node.name] ?? node.body!, frame: frame.enteringBlock(indentation: node.bytes))
+        case .partial:
+            if let template = library.template(named: node.name) {
+                render(template, frame: frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks))
             }
-        case .dynamicPartial(let name, let indentation, let blocks):
-            let reference = Template.Reference(path: Template.Path(name: name, hasTransforms: false), transforms: [], name: name)
+        case .dynamicPartial:
+            let reference = Template.Reference(path: Template.Path(name: node.name, hasTransforms: false), transforms: [],
+                                               name: node.name)
             if case .string(let partialName)? = resolve(reference, frame: frame),
                let template = library.template(named: partialName) {
-                render(template, frame: frame.enteringPartial(indentation: indentation, blocks: blocks))
+                render(template, frame: frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks))
             }
-        case .escaping(let escaping):
-            frame.escaping = escaping
+        case .escaping:
+            frame.escaping = node.escaping
         case .blockDefinition:
             break  // only read by the parent tag that holds it
         }
