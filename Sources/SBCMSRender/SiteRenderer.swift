@@ -158,15 +158,22 @@ public struct SiteRenderer: Sendable {
             hasher.addString(layout)
             hasher.addBytes(theme.layoutFingerprints[layout] ?? [])
             context.fingerprint(into: &hasher)
-        } render: {
-            theme.render(layout, context)
+        } content: {
+            // The layout's UTF-8 as rendered: no String is made (and validated) for the page.
+            .bytes(theme.renderBytes(layout, context))
         }
     }
 
     /// The file at `path`, made by `render` from exactly what `fingerprint` feeds the hasher:
     /// with fingerprints on, an unchanged fingerprint keeps the previous file without rendering.
     func keepOrRender(path: String, fingerprint: (inout FingerprintHasher) -> Void, render: () -> String) -> OutputFile {
-        guard let previousPageFingerprints else { return OutputFile(path: path, content: .text(render())) }
+        keepOrRender(path: path, fingerprint: fingerprint) { .text(render()) }
+    }
+
+    /// `keepOrRender(path:fingerprint:render:)` for content that is not a String.
+    func keepOrRender(path: String, fingerprint: (inout FingerprintHasher) -> Void,
+                      content: () -> OutputFile.Content) -> OutputFile {
+        guard let previousPageFingerprints else { return OutputFile(path: path, content: content()) }
         var hasher = FingerprintHasher()
         hasher.addInt(Self.pageFormatVersion)
         fingerprint(&hasher)
@@ -174,7 +181,7 @@ public struct SiteRenderer: Sendable {
         if previousPageFingerprints[path] == digest {
             return OutputFile(path: path, content: .unchanged, fingerprint: digest)
         }
-        return OutputFile(path: path, content: .text(render()), fingerprint: digest)
+        return OutputFile(path: path, content: content(), fingerprint: digest)
     }
 
     private func renderHome() -> OutputFile {

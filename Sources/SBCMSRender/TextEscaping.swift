@@ -59,6 +59,9 @@ public enum TextEscaping {
                 runStart = index
             }
             while index < bytes.count {
+                // Most bytes need no escape: skip them with a few comparisons each.
+                while index < bytes.count, Self.isPlainJSONByte(bytes[index]) { index += 1 }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""): replace(with: "\\\"")
@@ -85,6 +88,12 @@ public enum TextEscaping {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             output.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// True for bytes `appendJSONString` copies as they are, whatever precedes them.
+    @inline(__always)
+    private static func isPlainJSONByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "/") && byte != 0xE2
     }
 
     /// Makes site-relative `href="/..."`, `src="/..."`, `poster="/..."` and `href="#..."` in

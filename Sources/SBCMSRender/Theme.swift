@@ -36,6 +36,11 @@ public struct Theme: Sendable {
     public func render(_ layout: String, _ context: any TemplateObject) -> String {
         library.render(layout, with: context) ?? ""
     }
+
+    /// Renders a layout with a context into UTF-8 bytes.
+    public func renderBytes(_ layout: String, _ context: any TemplateObject) -> [UInt8] {
+        library.renderBytes(layout, with: context) ?? []
+    }
 }
 
 /// Loads and checks a theme: every layout parses, every partial a layout names exists, every

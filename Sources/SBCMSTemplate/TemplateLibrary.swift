@@ -17,6 +17,11 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the named layout with a context; nil when there is no such layout.
     public func render(_ name: String, with context: any TemplateObject) -> String? {
+        renderBytes(name, with: context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders the named layout into UTF-8 bytes (valid UTF-8: every piece written is).
+    public func renderBytes(_ name: String, with context: any TemplateObject) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: .object(context))
         return renderer.render(template)

@@ -41,10 +41,10 @@ struct TemplateRenderer {
         self.stack = [root]
     }
 
-    mutating func render(_ template: Template) -> String {
+    mutating func render(_ template: Template) -> [UInt8] {
         output.reserveCapacity(32 * 1024)
         render(template, frame: Frame(position: nil, indentation: nil, blocks: nil, escaping: .html))
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private mutating func render(_ template: Template, frame initial: Frame) {
