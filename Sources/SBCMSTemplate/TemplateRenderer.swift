@@ -43,12 +43,17 @@ struct TemplateRenderer {
 
     mutating func render(_ template: Template) -> [UInt8] {
         output.reserveCapacity(32 * 1024)
-        render(template, frame: Frame(position: nil, indentation: nil, blocks: nil, escaping: .html))
+        var frame = Frame(position: nil, indentation: nil, blocks: nil, escaping: .html)
+        render(template, frame: &frame)
         return output
     }
 
-    private mutating func render(_ template: Template, frame initial: Frame) {
-        var frame = initial
+    /// Renders `template` with `frame`, which it leaves as it found it (a pragma inside the
+    /// template changes the escaping only until the template ends). Frames are passed `inout`
+    /// so that nested sections do not copy them.
+    private mutating func render(_ template: Template, frame: inout Frame) {
+        let escaping = frame.escaping
+        defer { frame.escaping = escaping }
         guard let indentation = frame.indentation, !indentation.isEmpty else {
             for node in template.nodes { render(node, frame: &frame) }
             return
@@ -74,21 +79,24 @@ struct TemplateRenderer {
         case .unescapedVariable:
             if let value = resolve(node.reference!, frame: frame) { append(value, escaping: .text) }
         case .section:
-            renderSection(resolve(node.reference!, frame: frame), body: node.body!, frame: frame)
+            renderSection(resolve(node.reference!, frame: frame), body: node.body!, frame: &frame)
         case .invertedSection:
-            renderInvertedSection(resolve(node.reference!, frame: frame), body: node.body!, frame: frame)
+            renderInvertedSection(resolve(node.reference!, frame: frame), body: node.body!, frame: &frame)
         case .blockExpansion:
-            render(frame.blocks?[node.name] ?? node.body!, frame: frame.enteringBlock(indentation: node.bytes))
+            var blockFrame = frame.enteringBlock(indentation: node.bytes)
+            render(frame.blocks?[node.name] ?? node.body!, frame: &blockFrame)
         case .partial:
             if let template = library.template(named: node.name) {
-                render(template, frame: frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks))
+                var partialFrame = frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks)
+                render(template, frame: &partialFrame)
             }
         case .dynamicPartial:
             let reference = Template.Reference(path: Template.Path(name: node.name, hasTransforms: false), transforms: [],
                                                name: node.name)
             if case .string(let partialName)? = resolve(reference, frame: frame),
                let template = library.template(named: partialName) {
-                render(template, frame: frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks))
+                var partialFrame = frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks)
+                render(template, frame: &partialFrame)
             }
         case .escaping:
             frame.escaping = node.escaping
@@ -97,43 +105,44 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderSection(_ value: TemplateValue?, body: Template, frame: Frame) {
+    private mutating func renderSection(_ value: TemplateValue?, body: Template, frame: inout Frame) {
         guard let value else { return }
+        let position = frame.position
+        defer { frame.position = position }
         switch value {
         case .list(let list):
             let count = list.count
-            var elementFrame = frame
             for index in 0..<count {
-                elementFrame.position = Position(first: index == 0, last: index == count - 1, index: index)
+                frame.position = Position(first: index == 0, last: index == count - 1, index: index)
                 stack.append(list.element(at: index) ?? .string(""))
-                render(body, frame: elementFrame)
+                render(body, frame: &frame)
                 stack.removeLast()
             }
         case .bool(let isTrue):
-            if isTrue { render(body, frame: frame) }
+            if isTrue { render(body, frame: &frame) }
         default:
-            var valueFrame = frame
-            valueFrame.position = nil
+            frame.position = nil
             stack.append(value)
-            render(body, frame: valueFrame)
+            render(body, frame: &frame)
             stack.removeLast()
         }
     }
 
-    private mutating func renderInvertedSection(_ value: TemplateValue?, body: Template, frame: Frame) {
+    private mutating func renderInvertedSection(_ value: TemplateValue?, body: Template, frame: inout Frame) {
         guard let value else {
-            render(body, frame: frame)
+            render(body, frame: &frame)
             return
         }
         switch value {
         case .list(let list) where list.count == 0:
-            var valueFrame = frame
-            valueFrame.position = nil
+            let position = frame.position
+            frame.position = nil
             stack.append(value)
-            render(body, frame: valueFrame)
+            render(body, frame: &frame)
             stack.removeLast()
+            frame.position = position
         case .bool(let isTrue):
-            if !isTrue { render(body, frame: frame) }
+            if !isTrue { render(body, frame: &frame) }
         default:
             break
         }
