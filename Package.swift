@@ -66,9 +66,9 @@ let package = Package(
         .target(name: "SBCMSTestSupport", dependencies: ["SBCMSCore"]),
         .testTarget(name: "SBCMSCoreTests", dependencies: ["SBCMSCore"]),
         .testTarget(name: "SBCMSTemplateTests", dependencies: [
-            "SBCMSTemplate", .product(name: "Mustache", package: "swift-mustache"),
+            "SBCMSTemplate", "SBCMSTestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown", "CCmarkGFM"]),
+        .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown", "CCmarkGFM", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSCLITests", dependencies: ["SBCMSTestSupport"]),

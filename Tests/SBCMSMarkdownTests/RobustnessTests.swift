@@ -1,4 +1,5 @@
 import Foundation // also checks that clients importing Foundation can import SBCMSMarkdown (ICU clash)
+import SBCMSTestSupport
 import Testing
 @testable import SBCMSMarkdown
 
@@ -18,7 +19,7 @@ struct RobustnessTests {
     }
 
     @Test func randomBytesAndInvalidUTF8DoNotCrash() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let alphabet = Array("[]()!<>`*_~|#-:\\\n\r\t >^".utf8)
         for round in 0..<300 {
             let count = Int(generator.next() % 600)
@@ -95,15 +96,3 @@ struct RobustnessTests {
     }
 }
 
-/// A small deterministic generator for fuzz inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

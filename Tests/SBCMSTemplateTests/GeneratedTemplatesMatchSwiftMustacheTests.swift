@@ -1,27 +1,15 @@
 import Mustache
 import SBCMSTemplate
+import SBCMSTestSupport
 import Testing
 
 /// Thousands of generated layouts (the same ones on every run) render like swift-mustache, or
 /// fail to parse at the same line and column.
 @Suite struct GeneratedTemplatesMatchSwiftMustacheTests {
-    /// SplitMix64 from a fixed seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Well-formed layouts: balanced sections, blocks and parents, with whitespace and newlines
     /// around tags so that standalone lines and indentation get exercised.
     struct StructuredTemplates {
-        var random: SeededGenerator
+        var random: SplitMix64
 
         static let values = ["name", "title", "quote", "nothing", "count", "empty", "content", "price", "yes", "missing",
                              "first()", "index()", "last()", "empty(tags)", ".name", "first(tags)", "count(items)",
@@ -90,7 +78,7 @@ import Testing
     ]
 
     @Test func structuredTemplatesRenderLikeSwiftMustache() throws {
-        var generator = StructuredTemplates(random: SeededGenerator(state: 7))
+        var generator = StructuredTemplates(random: SplitMix64(seed: 7))
         let agreement = try Agreement()
         for _ in 0..<3_000 {
             agreement.check(generator.body(depth: 0))
@@ -98,7 +86,7 @@ import Testing
     }
 
     @Test func randomTagPiecesFailOrRenderLikeSwiftMustache() throws {
-        var random = SeededGenerator(state: 42)
+        var random = SplitMix64(seed: 42)
         let agreement = try Agreement()
         for _ in 0..<3_000 {
             let count = Int.random(in: 1...14, using: &random)
