@@ -80,8 +80,10 @@ extension Dictionary where Key == String {
     public var templateValue: TemplateValue? { .map(AnyValueMap(storage: self)) }
 }
 
-/// A `[String: V]` read by key; values are converted when a layout reads them.
-struct AnyValueMap<Value>: TemplateMap {
+/// A `[String: V]` read by key; values are converted when a layout reads them. Written as text
+/// (`{{site.settings}}`) it reads like the dictionary, as in swift-mustache.
+struct AnyValueMap<Value>: TemplateMap, CustomStringConvertible {
+    var description: String { String(describing: storage) }
     var storage: [String: Value]
     var count: Int { storage.count }
     func value(forKey key: String) -> TemplateValue? {
