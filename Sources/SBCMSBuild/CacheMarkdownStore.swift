@@ -1,52 +1,121 @@
 import SBCMSContent
 import SBCMSCore
-import SBCMSMarkdown
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The Markdown render cache on disk: `<cache>/markdown/<2 hex>/<key>`, one small binary file
-/// per rendered body, shared by every site of the farm. Entries are written through a
-/// temporary file and a rename, so a killed build or two sites storing the same body never
-/// leave a torn entry; an unreadable or corrupt entry is a miss.
+/// The Markdown render cache on disk, shared by every site of the farm and by every process
+/// using the cache folder: append-only packs in `<cache>/markdown/packs/`.
+///
+/// A store appends the bodies it renders to a pack of its own, made on its first `store`:
+/// each payload goes to `<name>.pack`, and only once it is written, its record (key, offset,
+/// length) to `<name>.idx`. On its first `load` it reads the records of every pack into memory
+/// (never the payloads), and reads a payload with `pread` when asked for it. A build killed at
+/// any moment leaves at most a torn payload or record at the end of its pack, which is a miss;
+/// a process sees the packs whose records existed when it first looked.
 public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable {
+    /// `<cache>/markdown`.
     public let directory: String
+    /// `<cache>/markdown/packs`.
+    let packsDirectory: String
+    /// Guards `entries`, `packs` and `counters`.
     private let lock = PosixLock()
+    /// Serializes appends to this store's pack, and pruning; taken before `lock`, never after.
+    private let appendLock = PosixLock()
     private var counters = (hits: 0, misses: 0, stores: 0)
-    /// Version 2 dropped the body's plain text, which nothing read (only its word count is kept).
-    private static let magic = "sbcms-md-2"
+    private var writer: MarkdownPackWriter?
+    private var writerFailed = false
+    private var indexLoaded = false
+    private var entries: [String: Location] = [:]
+    /// Every pack this store has met, never removed, so a `Location` always names one.
+    private var packs: [Pack] = []
+    private var packNumbers: [String: Int] = [:]
+    /// Descriptors of packs forgotten after a pruning; a `load` may still be reading them.
+    private var retiredDescriptors: [Int32] = []
+
+    /// Where one entry's payload lies.
+    struct Location {
+        var pack: Int
+        var offset: Int64
+        var length: Int
+    }
+
+    private struct Pack {
+        var name: String
+        var descriptor: Int32 = -1
+        var unreadable = false
+        /// Its index was touched as used by this store (once is enough).
+        var touched = false
+    }
 
     public init(cacheDirectory: String) {
         directory = cacheDirectory + "/markdown"
+        packsDirectory = directory + "/packs"
+    }
+
+    deinit {
+        for pack in packs where pack.descriptor >= 0 { close(pack.descriptor) }
+        for descriptor in retiredDescriptors { close(descriptor) }
     }
 
     /// Entries found and reused, looked up and not found, and written since this store was made.
     public var statistics: (hits: Int, misses: Int, stores: Int) { lock.withLock { counters } }
 
-    /// The file of one entry.
-    public func path(forKey key: String) -> String {
-        directory + "/" + key.prefix(2) + "/" + key
-    }
-
+    /// The entry stored under `key` by this store or by any earlier one; nil when there is none
+    /// or it cannot be read whole.
     public func load(key: String) -> CachedMarkdown? {
-        let path = path(forKey: key)
-        let entry = (try? FileSystem.readBytes(path)).flatMap(Self.decode)
-        lock.withLock {
-            if entry == nil { counters.misses += 1 } else { counters.hits += 1 }
+        let found = lock.withLock { () -> (location: Location, descriptor: Int32)? in
+            loadIndexIfNeeded()
+            guard let location = entries[key], let descriptor = openPack(location.pack) else { return nil }
+            return (location, descriptor)
         }
-        // A used entry is young again: `pruneIfDue` removes only entries nobody used for long.
-        if entry != nil { FileSystem.touch(path) }
+        let entry = found.flatMap {
+            MarkdownPackIndex.readPayload($0.descriptor, offset: $0.location.offset, length: $0.location.length)
+        }.flatMap(Self.decode)
+        let usedIndex = lock.withLock { () -> String? in
+            guard let found, entry != nil else {
+                counters.misses += 1
+                return nil
+            }
+            counters.hits += 1
+            guard !packs[found.location.pack].touched else { return nil }
+            packs[found.location.pack].touched = true
+            return MarkdownPackIndex.indexPath(packsDirectory, packs[found.location.pack].name)
+        }
+        // A used pack is young again: `pruneIfDue` removes only packs nobody used for long.
+        if let usedIndex { FileSystem.touch(usedIndex) }
         return entry
     }
 
-    /// Entries no build used for this long are removed (30 days).
+    /// Appends an entry to this store's pack (made on the first call). Safe from many threads.
+    public func store(_ entry: CachedMarkdown, key: String) {
+        let payload = Self.encode(entry)
+        appendLock.withLock {
+            if writer == nil, !writerFailed {
+                writer = MarkdownPackWriter(directory: packsDirectory)
+                writerFailed = writer == nil
+            }
+            // A cache that cannot be written only makes the next build slower.
+            guard let writer, let place = writer.append(payload, key: key) else { return }
+            lock.withLock {
+                entries[key] = Location(pack: packNumber(writer.name), offset: place.offset, length: place.length)
+                counters.stores += 1
+            }
+        }
+    }
+
+    /// Packs whose index nobody used or wrote for this long are removed (30 days).
     public static let maximumUnusedSeconds: Int64 = 30 * 24 * 3600
     /// Pruning scans the whole cache, so it runs at most once in this many seconds (a day).
     public static let pruneIntervalSeconds: Int64 = 24 * 3600
+    /// When more packs than this remain after pruning, they are merged into one.
+    static let compactionThreshold = 32
 
-    /// Removes entries unused for `maximumUnusedSeconds`, when the last pruning is older than
-    /// `pruneIntervalSeconds` (or never happened). Returns how many entries were removed.
+    /// When the last pruning is older than `pruneIntervalSeconds` (or never happened): removes
+    /// the packs unused for `maximumUnusedSeconds` and the folders of the old one-file-per-entry
+    /// layout, then merges the packs left into one when there are more than 32. Returns how many
+    /// entries were removed.
     @discardableResult
     public func pruneIfDue(nowNanoseconds: Int64 = FileSystem.Identity.wallClockNanoseconds()) -> Int {
         let marker = directory + "/.pruned"
@@ -54,15 +123,22 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
            nowNanoseconds - last < Self.pruneIntervalSeconds * 1_000_000_000 {
             return 0
         }
-        let cutoff = nowNanoseconds - Self.maximumUnusedSeconds * 1_000_000_000
         var removed = 0
-        for folder in FileSystem.list(directory) where folder.count == 2 {
-            let folderPath = directory + "/" + folder
-            for name in FileSystem.list(folderPath) {
-                let path = folderPath + "/" + name
-                guard let modified = FileSystem.identity(path)?.modificationNanoseconds, modified < cutoff else { continue }
-                if unlink(path) == 0 { removed += 1 }
+        for folder in FileSystem.list(directory) where folder.count == 2 && FileSystem.isDirectory(directory + "/" + folder) {
+            removed += FileSystem.list(directory + "/" + folder).count
+            FileSystem.removeTree(directory + "/" + folder)
+        }
+        let pruner = MarkdownPackPruner(directory: packsDirectory)
+        removed += appendLock.withLock {
+            let outcome = pruner.prune(unusedBefore: nowNanoseconds - Self.maximumUnusedSeconds * 1_000_000_000,
+                                       orphansBefore: nowNanoseconds - Self.pruneIntervalSeconds * 1_000_000_000,
+                                       compactAbove: Self.compactionThreshold)
+            if let writer, !FileSystem.exists(MarkdownPackIndex.indexPath(packsDirectory, writer.name)) {
+                // This store's pack was removed or merged: the next `store` starts another.
+                self.writer = nil
             }
+            if outcome.changedPacks { lock.withLock(forgetIndex) }
+            return outcome.removedEntries
         }
         if (try? FileSystem.createDirectories(directory)) != nil,
            (try? FileSystem.writeAtomically(Array("pruned\n".utf8), to: marker)) != nil {
@@ -71,105 +147,72 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
         return removed
     }
 
-    public func store(_ entry: CachedMarkdown, key: String) {
-        let path = path(forKey: key)
-        let folder = String(path[..<path.lastIndex(of: "/")!])
-        do {
-            try FileSystem.createDirectories(folder)
-            try FileSystem.writeAtomically(Self.encode(entry), to: path)
-            lock.withLock { counters.stores += 1 }
-        } catch {
-            // A cache that cannot be written only makes the next build slower.
+    /// The keys of every entry this store can find (for tests and tools).
+    var keys: [String] {
+        lock.withLock {
+            loadIndexIfNeeded()
+            return Array(entries.keys)
         }
     }
 
-    static func encode(_ entry: CachedMarkdown) -> [UInt8] {
-        var writer = BinaryWriter()
-        writer.reserveCapacity(entry.document.html.utf8.count + 4096)
-        writer.write(magic)
-        let document = entry.document
-        writer.write(document.html)
-        writer.write(UInt64(document.headings.count))
-        for heading in document.headings {
-            writer.write(heading.level)
-            writer.write(heading.id)
-            writer.write(heading.text)
+    /// The pack file and byte range of an entry (for tests).
+    func location(forKey key: String) -> (packPath: String, offset: Int64, length: Int)? {
+        lock.withLock {
+            loadIndexIfNeeded()
+            return entries[key].map { (MarkdownPackIndex.packPath(packsDirectory, packs[$0.pack].name), $0.offset, $0.length) }
         }
-        func writeTOC(_ entries: [TOCEntry]) {
-            writer.write(UInt64(entries.count))
-            for entry in entries {
-                writer.write(entry.level)
-                writer.write(entry.id)
-                writer.write(entry.text)
-                writeTOC(entry.children)
-            }
-        }
-        writeTOC(document.toc)
-        writer.write(document.firstParagraph)
-        writer.write(document.wordCount)
-        func writeLink(_ link: MarkdownLink) {
-            writer.write(link.destination)
-            writer.write(link.isImage)
-            writer.write(link.line)
-            writer.write(link.column)
-        }
-        writer.write(UInt64(document.links.count))
-        for link in document.links { writeLink(link) }
-        writer.write(UInt64(entry.links.count))
-        for link in entry.links {
-            writeLink(link.link)
-            writer.write(link.output != nil)
-            if let output = link.output { writer.write(output) }
-        }
-        writer.write(magic)
-        return writer.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) -> CachedMarkdown? {
-        var reader = BinaryReader(bytes)
-        guard reader.readString() == magic, let html = reader.readString(), let headingCount = reader.readUInt(),
-              headingCount <= UInt64(bytes.count) else { return nil }
-        var headings: [MarkdownHeading] = []
-        for _ in 0..<headingCount {
-            guard let level = reader.readInt(), let id = reader.readString(), let text = reader.readString() else { return nil }
-            headings.append(MarkdownHeading(level: level, id: id, text: text))
-        }
-        func readTOC(depth: Int) -> [TOCEntry]? {
-            guard depth < 16, let count = reader.readUInt(), count <= UInt64(bytes.count) else { return nil }
-            var entries: [TOCEntry] = []
-            for _ in 0..<count {
-                guard let level = reader.readInt(), let id = reader.readString(), let text = reader.readString(),
-                      let children = readTOC(depth: depth + 1) else { return nil }
-                entries.append(TOCEntry(level: level, id: id, text: text, children: children))
+    /// The name of the pack this store appends to, nil before its first `store` (for tests).
+    var packName: String? { appendLock.withLock { writer?.name } }
+
+    /// Reads the records of every pack, once. Pack names start with their creation time, so
+    /// of a key stored twice the newer record wins: a body stored again after its entry was
+    /// found damaged is found whole. Called with `lock` held.
+    private func loadIndexIfNeeded() {
+        guard !indexLoaded else { return }
+        indexLoaded = true
+        for name in MarkdownPackIndex.names(in: packsDirectory) {
+            let records = MarkdownPackIndex.read(packsDirectory, name)
+            guard !records.isEmpty else { continue }
+            let number = packNumber(name)
+            entries.reserveCapacity(entries.count + records.count)
+            for record in records {
+                entries[record.key] = Location(pack: number, offset: record.offset, length: record.length)
             }
-            return entries
         }
-        func readLink() -> MarkdownLink? {
-            guard let destination = reader.readString(), let isImage = reader.readBool(), let line = reader.readInt(),
-                  let column = reader.readInt() else { return nil }
-            return MarkdownLink(destination: destination, isImage: isImage, line: line, column: column)
+    }
+
+    /// Forgets the index after pruning changed the packs; the next `load` reads it again.
+    /// Called with `lock` held.
+    private func forgetIndex() {
+        for number in packs.indices {
+            if packs[number].descriptor >= 0 { retiredDescriptors.append(packs[number].descriptor) }
+            packs[number].descriptor = -1
+            packs[number].unreadable = false
         }
-        guard let toc = readTOC(depth: 0), let firstParagraph = reader.readString(),
-              let wordCount = reader.readInt(), let linkCount = reader.readUInt(), linkCount <= UInt64(bytes.count) else { return nil }
-        var documentLinks: [MarkdownLink] = []
-        for _ in 0..<linkCount {
-            guard let link = readLink() else { return nil }
-            documentLinks.append(link)
+        entries = [:]
+        indexLoaded = false
+    }
+
+    /// Called with `lock` held.
+    private func packNumber(_ name: String) -> Int {
+        if let number = packNumbers[name] { return number }
+        packs.append(Pack(name: name))
+        packNumbers[name] = packs.count - 1
+        return packs.count - 1
+    }
+
+    /// The open pack, opened on first use. Called with `lock` held.
+    private func openPack(_ number: Int) -> Int32? {
+        if packs[number].descriptor >= 0 { return packs[number].descriptor }
+        guard !packs[number].unreadable else { return nil }
+        let descriptor = open(MarkdownPackIndex.packPath(packsDirectory, packs[number].name), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            packs[number].unreadable = true
+            return nil
         }
-        guard let recordedCount = reader.readUInt(), recordedCount <= UInt64(bytes.count) else { return nil }
-        var recorded: [CachedMarkdown.Link] = []
-        for _ in 0..<recordedCount {
-            guard let link = readLink(), let hasOutput = reader.readBool() else { return nil }
-            var output: String?
-            if hasOutput {
-                guard let text = reader.readString() else { return nil }
-                output = text
-            }
-            recorded.append(CachedMarkdown.Link(link: link, output: output))
-        }
-        guard reader.readString() == magic, reader.isAtEnd else { return nil }
-        let document = MarkdownDocument(html: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
-                                        wordCount: wordCount, links: documentLinks)
-        return CachedMarkdown(document: document, links: recorded)
+        packs[number].descriptor = descriptor
+        return descriptor
     }
 }

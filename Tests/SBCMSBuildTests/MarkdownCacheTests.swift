@@ -1,5 +1,5 @@
 import Foundation
-import SBCMSBuild
+@testable import SBCMSBuild
 import SBCMSContent
 import SBCMSCore
 import SBCMSMarkdown
@@ -16,8 +16,9 @@ import Testing
         return SiteBuilder(workspace: Workspace(root: repo.root), options: options)
     }
 
+    /// The keys of every entry in the cache, as a new process would find them.
     static func cacheEntries(_ repo: FixtureRepository) -> [String] {
-        repo.files(under: ".sbcms-cache/markdown")
+        CacheMarkdownStore(cacheDirectory: repo.root + "/.sbcms-cache").keys.sorted()
     }
 
     @Test func sitesShareRenderedBodies() throws {
@@ -65,15 +66,18 @@ import Testing
         #expect(Self.builder(repo).build(siteID: "golden").status == .built)
         let entries = Self.cacheEntries(repo)
         #expect(entries.count >= 4)
-        for (index, entry) in entries.enumerated() {
-            let path = repo.root + "/.sbcms-cache/markdown/" + entry
-            let bytes = try FileSystem.readBytes(path)
+        let reader = CacheMarkdownStore(cacheDirectory: repo.root + "/.sbcms-cache")
+        for (index, key) in entries.enumerated() {
+            let (packPath, offset, length) = try #require(reader.location(forKey: key))
+            let handle = try #require(FileHandle(forUpdatingAtPath: packPath))
+            try handle.seek(toOffset: UInt64(offset) + UInt64(index % 3 == 0 ? length / 2 : 0))
             switch index % 3 {
-            case 0: try FileSystem.write(bytes.prefix(bytes.count / 2), to: path)
-            case 1: try FileSystem.write(Array("garbage that is not an entry".utf8), to: path)
-            default: try FileSystem.write([UInt8](), to: path)
+            case 0: try handle.write(contentsOf: Data(repeating: 0, count: length - length / 2))
+            case 1: try handle.write(contentsOf: Data("garbage that is not an entry".utf8.prefix(length)))
+            default: try handle.write(contentsOf: Data(repeating: 0xff, count: min(length, 3)))
             }
-            #expect(CacheMarkdownStore(cacheDirectory: repo.root + "/.sbcms-cache").load(key: String(entry.split(separator: "/").last!)) == nil)
+            try handle.close()
+            #expect(CacheMarkdownStore(cacheDirectory: repo.root + "/.sbcms-cache").load(key: key) == nil)
         }
         try? repo.remove(".sbcms-cache/sites")
         let builder = Self.builder(repo)
@@ -81,6 +85,12 @@ import Testing
         #expect(result.status == .built, "\(result.diagnostics.map(\.formatted))")
         let statistics = try #require(builder.markdownCache).statistics
         #expect(statistics.hits == 0 && statistics.stores == entries.count)
+        // The bodies stored again win over the damaged entries.
+        try? repo.remove(".sbcms-cache/sites")
+        let again = Self.builder(repo)
+        #expect(again.build(siteID: "golden").status == .built)
+        let afterRepair = try #require(again.markdownCache).statistics
+        #expect(afterRepair.hits == entries.count && afterRepair.stores == 0)
         _ = buildWithCache(repo, ["golden"], output: "cold", cache: nil)
         #expect(GoldenTree.compare(actual: repo.root + "/output/golden", expected: repo.root + "/cold/golden").isEmpty)
     }
@@ -90,43 +100,12 @@ import Testing
         try repo.copySites(from: GoldenOutputTests.fixture)
         #expect(Self.builder(repo).build(siteID: "golden").status == .built)
         let count = Self.cacheEntries(repo).count
+        #expect(repo.files(under: ".sbcms-cache/markdown/packs").count == 2, "one pack and its index for the whole build")
         try? repo.remove(".sbcms-cache/sites")
         let builder = Self.builder(repo)
         #expect(builder.build(siteID: "golden").status == .built)
         let statistics = try #require(builder.markdownCache).statistics
         #expect(statistics.hits == count && statistics.stores == 0 && statistics.misses == 0)
-    }
-}
-
-/// The Markdown cache does not grow without end: entries unused for 30 days are removed, at
-/// most once a day.
-@Suite struct MarkdownCachePruningTests {
-    static let day: Int64 = 24 * 3600 * 1_000_000_000
-
-    @Test func entriesUnusedForThirtyDaysArePrunedAndUsedOnesStay() throws {
-        let repo = try FixtureRepository(copyThemesFrom: nil)
-        let store = CacheMarkdownStore(cacheDirectory: repo.root + "/cache")
-        let document = MarkdownRenderer().render("Hello *world*.")
-        store.store(CachedMarkdown(document: document, links: []), key: "aa11")
-        store.store(CachedMarkdown(document: document, links: []), key: "bb22")
-        let now = FileSystem.Identity.wallClockNanoseconds()
-        FileSystem.touch(store.path(forKey: "aa11"), nanoseconds: now - 40 * Self.day)
-        FileSystem.touch(store.path(forKey: "bb22"), nanoseconds: now - 40 * Self.day)
-        // Using an entry makes it young again.
-        #expect(store.load(key: "bb22") != nil)
-        #expect(store.pruneIfDue(nowNanoseconds: now) == 1)
-        #expect(!FileSystem.exists(store.path(forKey: "aa11")))
-        #expect(store.load(key: "bb22")?.document.html == document.html)
-    }
-
-    @Test func pruningRunsAtMostOnceADay() throws {
-        let repo = try FixtureRepository(copyThemesFrom: nil)
-        let store = CacheMarkdownStore(cacheDirectory: repo.root + "/cache")
-        store.store(CachedMarkdown(document: MarkdownRenderer().render("x"), links: []), key: "cc33")
-        let now = FileSystem.Identity.wallClockNanoseconds()
-        #expect(store.pruneIfDue(nowNanoseconds: now) == 0)
-        FileSystem.touch(store.path(forKey: "cc33"), nanoseconds: now - 40 * Self.day)
-        #expect(store.pruneIfDue(nowNanoseconds: now + Self.day / 2) == 0, "pruned less than a day ago")
-        #expect(store.pruneIfDue(nowNanoseconds: now + 2 * Self.day) == 1)
+        #expect(repo.files(under: ".sbcms-cache/markdown/packs").count == 2, "a build that stores nothing makes no pack")
     }
 }
