@@ -186,11 +186,11 @@ public struct ContentGraphBuilder: Sendable {
             outgoing[source] = unique.sorted()
             for target in unique { incoming[target, default: []].insert(source) }
         }
+        // Sorted by title, then URL; each page is looked up once, not at every comparison.
         let backlinks = incoming.mapValues { sources in
-            sources.sorted { left, right in
-                let leftPage = pages[left], rightPage = pages[right]
-                return (leftPage?.title ?? "", leftPage?.url ?? "") < (rightPage?.title ?? "", rightPage?.url ?? "")
-            }
+            sources.map { source in (title: pages[source]?.title ?? "", url: pages[source]?.url ?? "", path: source) }
+                .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
+                .map(\.path)
         }
         return (outgoing, backlinks)
     }
