@@ -19,6 +19,27 @@ enum CacheInputFingerprint {
     /// build is never trusted as up to date. Taken before any of these files is read.
     static func base(workspace: Workspace, siteID: String, options: BuildOptions) -> [UInt8]? {
         var hasher = MetadataHasher()
+        return hashBase(&hasher, workspace: workspace, siteID: siteID, options: options)
+    }
+
+    /// Stands for the identity of a post file modified too recently to be trusted: such a file
+    /// always counts as edited, now and in the next build.
+    static let unknownIdentity = FileSystem.Identity(device: 0, inode: 0, size: -1, modificationNanoseconds: -1)
+
+    /// The base fingerprint without the post files' identities (`blog/*.md` count by path
+    /// only, and the `blog/` folder's own identity, which a save through a rename changes, not
+    /// at all), with each post file's identity; nil when racy. See `EditedPostsRecord`.
+    static func exceptPosts(workspace: Workspace, siteID: String,
+                            options: BuildOptions) -> (fingerprint: [UInt8], posts: [String: FileSystem.Identity])? {
+        var hasher = MetadataHasher()
+        hasher.postFiles = [:]
+        guard let fingerprint = hashBase(&hasher, workspace: workspace, siteID: siteID, options: options),
+              let posts = hasher.postFiles else { return nil }
+        return (fingerprint, posts)
+    }
+
+    private static func hashBase(_ hasher: inout MetadataHasher, workspace: Workspace, siteID: String,
+                                 options: BuildOptions) -> [UInt8]? {
         hasher.sha.update("sbcms-input-\(formatVersion)")
         hasher.sha.update(siteID)
         hasher.sha.update(options.outputDirectory)
@@ -55,6 +76,8 @@ enum CacheInputFingerprint {
         var sha = SHA256()
         var isRacy = false
         let observedAt = FileSystem.Identity.wallClockNanoseconds()
+        /// When not nil, the site's post files are collected here and hashed by path only.
+        var postFiles: [String: FileSystem.Identity]?
 
         mutating func add(_ label: String, _ identity: FileSystem.Identity?) {
             sha.update(label)
@@ -68,10 +91,26 @@ enum CacheInputFingerprint {
         mutating func addTree(_ label: String, _ root: String) {
             sha.update("tree:" + label)
             add(label, FileSystem.identity(root))
+            let collectsPosts = postFiles != nil && label == "site"
             CacheInputFingerprint.walk(root) { relative, identity, isDirectory in
+                let racy = !isDirectory && identity?.isRacy(observedAt: observedAt) == true
+                if collectsPosts, relative == "blog" || Self.isPostFile(relative, isDirectory: isDirectory) {
+                    sha.update(relative)
+                    // A post file modified just now may change again with the same identity: it is
+                    // recorded as `unknownIdentity`, which equals no real one, so the next build
+                    // takes it for edited.
+                    if relative != "blog" { postFiles?[relative] = racy ? CacheInputFingerprint.unknownIdentity : identity }
+                    return
+                }
+                if racy { isRacy = true }
                 add(relative, identity)
-                if !isDirectory, let identity, identity.isRacy(observedAt: observedAt) { isRacy = true }
             }
+        }
+
+        /// `blog/<name>.md`: a post file.
+        static func isPostFile(_ relative: String, isDirectory: Bool) -> Bool {
+            !isDirectory && relative.hasPrefix("blog/") && relative.hasSuffix(".md")
+                && !relative.dropFirst("blog/".count).contains("/")
         }
 
         mutating func finalize() -> [UInt8]? {

@@ -119,6 +119,25 @@ public final class OutputWriter: @unchecked Sendable {
         return true
     }
 
+    /// The files written or kept so far.
+    public var fileCount: Int { lock.withLock { entries.count } }
+
+    /// Keeps every file of the previous output that this build has not written: for a build
+    /// that renders only the outputs an edit can change (`SiteBuilder+EditedPosts.swift`).
+    /// `admit` counts each kept file's size toward the output quota. False when there is no
+    /// usable previous record, or a file cannot be kept or admitted: discard the writer.
+    func keepEveryOtherPreviousFile(admit: (Int) -> Bool) -> Bool {
+        guard let previous else { return false }
+        let missing = lock.withLock { previous.entries.filter { entries[$0.key] == nil } }
+        for (path, old) in missing.sorted(by: { $0.key < $1.key }) {
+            guard admit(Int(old.size)), (try? prepareFolder(for: path)) != nil,
+                  keep(old, from: targetDirectory + "/" + path, at: path, spared: spare?.record.entries[path])
+            else { return false }
+            lock.withLock { entries[path] = old }
+        }
+        return true
+    }
+
     /// Creates the folder `relative` goes into, once. In a spare tree, a file standing where a
     /// folder now goes is removed first.
     private func prepareFolder(for relative: String) throws {

@@ -14,6 +14,12 @@ struct SiteCacheCheck {
 
     /// The whole input fingerprint, to record after a successful build.
     var fingerprint: String? { CacheInputFingerprint.combine(base: base, theme: theme) }
+
+    /// For edited posts (`SiteBuilder+EditedPosts.swift`): the last build's record, and the
+    /// inputs now without the post files, with each post file's identity.
+    var editedPostsRecord: EditedPostsRecord?
+    var exceptPosts: (fingerprint: [UInt8], posts: [String: FileSystem.Identity])?
+    var inputsExceptPosts: String? { CacheInputFingerprint.combine(base: exceptPosts?.fingerprint, theme: theme) }
 }
 
 extension SiteBuilder {

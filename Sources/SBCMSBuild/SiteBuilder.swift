@@ -58,6 +58,8 @@ public struct SiteBuilder: Sendable {
             return (upToDate, nil)
         }
 
+        if !retainingState { loadEditedPostsCheck(&cacheCheck, siteID: siteID) }
+
         let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
         guard var source = loaded else { return (result(.failed, loadDiagnostics + farmConfig.diagnostics(for: siteID)), nil) }
         updateCacheCheck(&cacheCheck, theme: source.config.theme)
@@ -99,6 +101,20 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(graph: graph, theme: theme)
         let tasks = renderer.plan()
         if let breach = quota.checkPlan(tasks) { return (result(.failed, diagnostics + [breach]), nil) }
+        if !retainingState, let edited = editedPostIndexes(cacheCheck, graph: graph, siteID: siteID),
+           let (writer, changes) = writeOnlyWhatShowsEditedPosts(edited, renderer: renderer, plannedFiles: tasks.count,
+                                                                 siteID: siteID, quota: quota) {
+            finishStage("render edited posts")
+            let pages = tasks.filter(\.isPage).count
+            var built = result(.built, pages: pages, files: tasks.count, diagnostics)
+            built.filesWritten = changes.written
+            built.filesKept = changes.kept
+            built.filesRemoved = changes.removed.count
+            saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
+                           pages: pages, files: tasks.count)
+            saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: writer.stagingInode)
+            return (built, nil)
+        }
         let writer: OutputWriter
         do {
             try FileSystem.createDirectories(options.outputDirectory)
@@ -152,6 +168,7 @@ public struct SiteBuilder: Sendable {
         built.filesRemoved = changes.removed.count
         saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
                        pages: pages, files: tasks.count)
+        saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: writer.stagingInode)
         let state = retainingState ? BuiltSiteState(
             source: source, renderer: SiteRenderer(graph: graph, theme: theme),
             editor: BodyEditor(graph: graph, source: source, options: contentOptions)) : nil

@@ -1,0 +1,89 @@
+import SBCMSContent
+import SBCMSCore
+import SBCMSRender
+
+/// Edited posts in a new process: when the only inputs that changed since the last build are
+/// post files, and each changed post shows other pages the same things as before (the same
+/// `EditedPostsRecord.digest`: front matter, URL, heading ids, linked pages), only the body
+/// changed, and the build renders the outputs `SiteRenderer.tasksShowing(postAt:)` names and
+/// keeps every other file of the previous output, without fingerprinting every page. This is
+/// the preview's fast path (`PreviewSession`), with the graph read from disk instead of memory.
+extension SiteBuilder {
+    /// Reads what the short cut needs (after the up-to-date check failed).
+    func loadEditedPostsCheck(_ check: inout SiteCacheCheck, siteID: String) {
+        guard let cacheDirectory = options.cacheDirectory else { return }
+        check.editedPostsRecord = EditedPostsRecord.load(cacheDirectory: cacheDirectory, siteID: siteID)
+        check.exceptPosts = CacheInputFingerprint.exceptPosts(workspace: workspace, siteID: siteID, options: options)
+    }
+
+    /// The indexes in `graph.posts` of the edited posts, when the short cut applies.
+    func editedPostIndexes(_ check: SiteCacheCheck, graph: ContentGraph, siteID: String) -> [Int]? {
+        guard let record = check.editedPostsRecord, let current = check.exceptPosts, let state = check.state,
+              state.coversTime(options.now.secondsSince1970),
+              let inputs = check.inputsExceptPosts, inputs == record.inputsExceptPosts,
+              FileSystem.identity(options.outputDirectory + "/" + siteID)?.inode == record.outputInode
+        else { return nil }
+        let changed = current.posts.filter { path, identity in
+            identity == CacheInputFingerprint.unknownIdentity || record.posts[path]?.identity != identity
+        }.map(\.key)
+        guard !changed.isEmpty, current.posts.count == record.posts.count else { return nil }
+        var indexByPath: [String: Int] = [:]
+        for (index, post) in graph.posts.enumerated() { indexByPath[post.source.path] = index }
+        var indexes: [Int] = []
+        for path in changed.sorted() {
+            guard let index = indexByPath[path],
+                  EditedPostsRecord.digest(of: graph.posts[index], in: graph) == record.posts[path]?.digest
+            else { return nil }
+            indexes.append(index)
+        }
+        return indexes
+    }
+
+    /// Renders what shows the edited posts and keeps the rest of the previous output; nil (and
+    /// nothing switched in) when a file cannot be kept, a quota stops it, or the tree would not
+    /// hold exactly `plannedFiles` files: then the site is built the ordinary way.
+    func writeOnlyWhatShowsEditedPosts(_ indexes: [Int], renderer: SiteRenderer, plannedFiles: Int, siteID: String,
+                                       quota: QuotaGuard) -> (writer: OutputWriter, changes: OutputWriter.Changes)? {
+        guard let writer = try? OutputWriter(siteID: siteID, outputDirectory: options.outputDirectory) else { return nil }
+        var rendering = renderer
+        rendering.previousPageFingerprints = [:]  // render, and record each page's fingerprint
+        let full = rendering
+        var seen = Set<RenderTask>()
+        let tasks = indexes.flatMap { renderer.tasksShowing(postAt: $0) }.filter { seen.insert($0).inserted }
+        let written = Parallel.map(tasks) { task -> Bool in
+            guard quota.mayRender() else { return false }
+            let file = full.render(task)
+            guard quota.admit(file) else { return false }
+            return (try? writer.write(file)) == true
+        }
+        guard !written.contains(false), quota.breach == nil,
+              writer.keepEveryOtherPreviousFile(admit: { quota.admit(bytes: $0) }), writer.fileCount == plannedFiles,
+              let changes = try? writer.finish(), (try? writer.commit()) != nil
+        else {
+            writer.discard()
+            return nil
+        }
+        for task in tasks where task.isPage { options.pageCounter?.add(1) }
+        return (writer, changes)
+    }
+
+    /// Records, after a successful build, what the next build needs for the short cut.
+    func saveEditedPostsRecord(_ check: SiteCacheCheck, siteID: String, graph: ContentGraph, outputInode: UInt64) {
+        guard let cacheDirectory = options.cacheDirectory else { return }
+        let path = EditedPostsRecord.path(cacheDirectory: cacheDirectory, siteID: siteID)
+        guard let current = check.exceptPosts, let inputs = check.inputsExceptPosts else {
+            FileSystem.removeTree(path)  // a stale record must not be used with a newer output
+            return
+        }
+        var digests: [String: [UInt8]] = [:]
+        for post in graph.posts { digests[post.source.path] = EditedPostsRecord.digest(of: post, in: graph) }
+        var posts: [String: EditedPostsRecord.Post] = [:]
+        for (path, identity) in current.posts {
+            // A post file that is not in the graph (a draft) has no digest: editing it is never
+            // taken for a body edit.
+            posts[path] = EditedPostsRecord.Post(identity: identity, digest: digests[path] ?? [])
+        }
+        let record = EditedPostsRecord(inputsExceptPosts: inputs, outputInode: outputInode, posts: posts)
+        try? record.save(cacheDirectory: cacheDirectory, siteID: siteID)
+    }
+}
