@@ -75,8 +75,8 @@ extension SiteBuilder {
             FileSystem.removeTree(path)  // a stale record must not be used with a newer output
             return
         }
-        var digests: [String: [UInt8]] = [:]
-        for post in graph.posts { digests[post.source.path] = EditedPostsRecord.digest(of: post, in: graph) }
+        let postDigests = Parallel.map(graph.posts) { post in (post.source.path, EditedPostsRecord.digest(of: post, in: graph)) }
+        let digests = Dictionary(postDigests, uniquingKeysWith: { first, _ in first })
         var posts: [String: EditedPostsRecord.Post] = [:]
         for (path, identity) in current.posts {
             // A post file that is not in the graph (a draft) has no digest: editing it is never
