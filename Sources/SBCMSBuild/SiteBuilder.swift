@@ -101,19 +101,23 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(graph: graph, theme: theme)
         let tasks = renderer.plan()
         if let breach = quota.checkPlan(tasks) { return (result(.failed, diagnostics + [breach]), nil) }
-        if !retainingState, let edited = editedPostIndexes(cacheCheck, graph: graph, siteID: siteID),
-           let (writer, changes) = writeOnlyWhatShowsEditedPosts(edited, renderer: renderer, plannedFiles: tasks.count,
-                                                                 siteID: siteID, quota: quota) {
-            finishStage("render edited posts")
+        /// The result of a build whose tree was switched in; records it for the next build.
+        func builtResult(_ changes: OutputWriter.Changes, outputInode: UInt64) -> SiteBuildResult {
             let pages = tasks.filter(\.isPage).count
             var built = result(.built, pages: pages, files: tasks.count, diagnostics)
             built.filesWritten = changes.written
             built.filesKept = changes.kept
             built.filesRemoved = changes.removed.count
-            saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
+            saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: outputInode,
                            pages: pages, files: tasks.count)
-            saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: writer.stagingInode)
-            return (built, nil)
+            saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: outputInode)
+            return built
+        }
+        if !retainingState, let edited = editedPostIndexes(cacheCheck, graph: graph, siteID: siteID),
+           let (writer, changes) = writeOnlyWhatShowsEditedPosts(edited, renderer: renderer, plannedFiles: tasks.count,
+                                                                 siteID: siteID, quota: quota) {
+            finishStage("render edited posts")
+            return (builtResult(changes, outputInode: writer.stagingInode), nil)
         }
         let writer: OutputWriter
         do {
@@ -161,14 +165,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
             return (result(.failed, diagnostics), nil)
         }
-        let pages = tasks.filter(\.isPage).count
-        var built = result(.built, pages: pages, files: tasks.count, diagnostics)
-        built.filesWritten = changes.written
-        built.filesKept = changes.kept
-        built.filesRemoved = changes.removed.count
-        saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: writer.stagingInode,
-                       pages: pages, files: tasks.count)
-        saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: writer.stagingInode)
+        let built = builtResult(changes, outputInode: writer.stagingInode)
         let state = retainingState ? BuiltSiteState(
             source: source, renderer: SiteRenderer(graph: graph, theme: theme),
             editor: BodyEditor(graph: graph, source: source, options: contentOptions)) : nil
