@@ -84,6 +84,14 @@ public final class QuotaGuard: @unchecked Sendable {
         return admit(bytes: size)
     }
 
+    /// Forgets the output counted so far, for a render that was abandoned without a breach
+    /// (the edited-posts short cut) before the site is rendered again in full.
+    func forgetOutputBytes() {
+        lock.withLock {
+            if firstBreach == nil { writtenBytes = 0 }
+        }
+    }
+
     /// Counts `bytes` of output (also for files kept from a previous build, which are part of
     /// the output tree); false when the total passes `output_bytes`.
     public func admit(bytes: Int) -> Bool {

@@ -61,6 +61,7 @@ extension SiteBuilder {
               let changes = try? writer.finish(), (try? writer.commit()) != nil
         else {
             writer.discard()
+            quota.forgetOutputBytes()
             return nil
         }
         for task in tasks where task.isPage { options.pageCounter?.add(1) }

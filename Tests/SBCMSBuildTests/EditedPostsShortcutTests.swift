@@ -51,6 +51,19 @@ import Testing
         })
     }
 
+    /// A previous file that cannot be kept (here: deleted by hand) abandons the short cut, and
+    /// the ordinary build (with the quota's count started again) gives the cold tree.
+    @Test func aMissingPreviousFileTakesTheWholeBuild() throws {
+        let repo = try IncrementalBuildTests.makeRepository()
+        _ = buildWithCache(repo, ["golden"])
+        try repo.remove("output/golden/blog/first-steps/index.html")
+        let tookShortcut = try buildAfter(repo) { repo in
+            try IncrementalBuildTests.replace(repo, Self.blog + "2026-02-10-second-post.md", "Back to", "Go back to")
+        }
+        #expect(!tookShortcut)
+        #expect(repo.exists("output/golden/blog/first-steps/index.html"))
+    }
+
     /// Every edit another page can see takes the whole build.
     @Test(arguments: [
         "title", "tag", "new link", "new heading", "layout", "new post",
