@@ -4,9 +4,7 @@
 ///
 /// Parse once, render many times with `TemplateLibrary.render(_:with:)`.
 public struct Template: Sendable {
-    /// The tokens as parsed.
-    let tokens: [Token]
-    /// The same tokens as the renderer walks them (`TemplateNode`).
+    /// The parsed tokens, as the renderer walks them.
     let nodes: [TemplateNode]
 
     /// Parses a layout. Throws `TemplateSyntaxError` with the line and column where parsing stopped.
@@ -16,7 +14,6 @@ public struct Template: Sendable {
     }
 
     init(tokens: [Token]) {
-        self.tokens = tokens
         self.nodes = tokens.map(TemplateNode.init)
     }
 
@@ -49,13 +46,10 @@ public struct Template: Sendable {
     final class Reference: Sendable {
         let path: Path
         let transforms: [String]
-        /// The name as written, for a section's closing tag.
-        let name: String
 
-        init(path: Path, transforms: [String], name: String) {
+        init(path: Path, transforms: [String]) {
             self.path = path
             self.transforms = transforms
-            self.name = name
         }
     }
 

@@ -12,6 +12,7 @@ final class TemplateNode: Sendable {
     let bytes: [UInt8]
     /// False for a partial that is not standalone (no indentation at all).
     let isIndented: Bool
+    /// The value looked up; for a dynamic partial, the value that names the partial.
     let reference: Template.Reference?
     /// A section's body, a block's default content.
     let body: Template?
@@ -37,6 +38,7 @@ final class TemplateNode: Sendable {
             (kind, name, bytes, isIndented, blocks) = (.partial, partialName, indentation ?? [], indentation != nil, partialBlocks)
         case .dynamicPartial(let partialName, let indentation, let partialBlocks):
             (kind, name, bytes, isIndented, blocks) = (.dynamicPartial, partialName, indentation ?? [], indentation != nil, partialBlocks)
+            reference = Template.Reference(path: Template.Path(name: partialName, hasTransforms: false), transforms: [])
         case .escaping(let value): (kind, escaping) = (.escaping, value)
         }
         self.kind = kind

@@ -46,7 +46,7 @@ struct TemplateParser {
 
     mutating func parseDocument() throws(TemplateSyntaxError) -> Template {
         do {
-            return try parse(State())
+            return Template(tokens: try parse(State()))
         } catch let kind {
             let (line, column) = location()
             throw TemplateSyntaxError(kind: kind, line: line, column: column)
@@ -55,7 +55,8 @@ struct TemplateParser {
 
     // MARK: - Sections
 
-    private mutating func parse(_ initial: State) throws(TemplateSyntaxError.Kind) -> Template {
+    /// The tokens up to the end of the section `initial` describes (the end of the text at the top).
+    private mutating func parse(_ initial: State) throws(TemplateSyntaxError.Kind) -> [Template.Token] {
         var tokens: [Template.Token] = []
         var state = initial
         var whitespaceBefore: [Character] = []
@@ -102,7 +103,7 @@ struct TemplateParser {
                 } else {
                     flushWhitespace()
                 }
-                let body = try parse(state.enteringSection(name, newLine: standalone, transforms: transforms))
+                let body = Template(tokens: try parse(state.enteringSection(name, newLine: standalone, transforms: transforms)))
                 let reference = Self.reference(name, transforms)
                 tokens.append(inverted ? .invertedSection(reference, body) : .section(reference, body))
 
@@ -117,7 +118,7 @@ struct TemplateParser {
                 if !isStandalone(state) {
                     flushWhitespace()
                 }
-                return Template(tokens: tokens)
+                return tokens
 
             case "!":
                 position += 1
@@ -174,7 +175,7 @@ struct TemplateParser {
                 }
                 let body = try parse(state.enteringParent(sectionName))
                 var blocks: [String: Template] = [:]
-                for token in body.tokens {
+                for token in body {
                     switch token {
                     case .blockDefinition(let blockName, let template): blocks[blockName] = template
                     case .text: break
@@ -192,14 +193,14 @@ struct TemplateParser {
                 guard transforms.isEmpty else { throw .transformOnBlock }
                 if state.inParentTopLevel {
                     standalone = isStandalone(state)
-                    let body = try parse(state.enteringSection(name, newLine: standalone))
+                    let body = Template(tokens: try parse(state.enteringSection(name, newLine: standalone)))
                     tokens.append(.blockDefinition(name: name, template: body))
                 } else {
                     if !whitespaceBefore.isEmpty {
                         tokens.append(.text(Self.bytes(whitespaceBefore)))
                     }
                     standalone = isStandalone(state)
-                    let body = try parse(state.enteringSection(name, newLine: standalone))
+                    let body = Template(tokens: try parse(state.enteringSection(name, newLine: standalone)))
                     tokens.append(.blockExpansion(name: name, defaultContent: body, indentation: Self.bytes(whitespaceBefore)))
                     whitespaceBefore = []
                 }
@@ -222,12 +223,11 @@ struct TemplateParser {
             state.newLine = standalone
         }
         guard state.sectionName == nil else { throw .unclosedSection }
-        return Template(tokens: tokens)
+        return tokens
     }
 
     private static func reference(_ name: String, _ transforms: [String]) -> Template.Reference {
-        Template.Reference(path: Template.Path(name: name, hasTransforms: !transforms.isEmpty),
-                           transforms: transforms, name: name)
+        Template.Reference(path: Template.Path(name: name, hasTransforms: !transforms.isEmpty), transforms: transforms)
     }
 
     private static func bytes(_ characters: [Character]) -> [UInt8] {

@@ -91,9 +91,7 @@ struct TemplateRenderer {
                 render(template, frame: &partialFrame)
             }
         case .dynamicPartial:
-            let reference = Template.Reference(path: Template.Path(name: node.name, hasTransforms: false), transforms: [],
-                                               name: node.name)
-            if case .string(let partialName)? = resolve(reference, frame: frame),
+            if case .string(let partialName)? = resolve(node.reference!, frame: frame),
                let template = library.template(named: partialName) {
                 var partialFrame = frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks)
                 render(template, frame: &partialFrame)
