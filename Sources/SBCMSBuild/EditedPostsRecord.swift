@@ -1,6 +1,5 @@
 import SBCMSContent
 import SBCMSCore
-import SBCMSSource
 
 /// What a build in a new process needs to render only the outputs that show edited posts
 /// (`SiteBuilder+EditedPosts.swift`): `<cache>/sites/<site>.posts` (binary), written after
@@ -30,63 +29,16 @@ struct EditedPostsRecord: Sendable, Equatable {
     }
 
     /// The digest of what outputs other than the post's own page, its API file and the lists
-    /// carrying its summary can show of it: the front matter values, the URL, the heading ids
-    /// (anchors other pages link to) and the pages it links to (their backlinks). The same
-    /// comparison as the preview's `BodyEditor`.
+    /// carrying its summary can show of it: its metadata (`BlogPost.metadataDigest`, the
+    /// comparison the preview's `BodyEditor` makes too), the heading ids (anchors other pages
+    /// link to) and the pages it links to (their backlinks).
     static func digest(of post: BlogPost, in graph: ContentGraph) -> [UInt8] {
         var hasher = SHA256()
-        func add(_ text: String?) {
-            hasher.update(text ?? "\u{0}")
-            hasher.update("\u{1}")
-        }
-        func add(_ date: ContentDate?) {
-            add(date.map { "\($0.secondsSince1970)/\($0.hasTime)" })
-        }
-        func add(_ list: [String]) {
-            add(list.joined(separator: "\u{2}"))
-        }
-        add(post.source.path)
-        add(post.title)
-        add(post.slug)
-        add(post.url)
-        add(post.author)
-        add(post.featuredImage)
-        add(post.status.rawValue)
-        add(post.isScheduled ? "scheduled" : "-")
-        add(post.date)
-        add(post.publishedAt)
-        add(post.updated)
-        add(post.categories)
-        add(post.tags)
-        let seo = post.seo
-        add([seo.description ?? "\u{0}", seo.image ?? "\u{0}", seo.canonical ?? "\u{0}", seo.twitterCard ?? "\u{0}",
-             seo.noindex ? "noindex" : "-"] + seo.keywords)
-        addYAML(.map(post.params), to: &hasher)
-        add(Set(post.body.headings.map(\.id)).sorted())
-        add(graph.outgoingLinks[post.source.path] ?? [])
+        hasher.update(post.metadataDigest)
+        hasher.update(Set(post.body.headings.map(\.id)).sorted().joined(separator: "\u{2}"))
+        hasher.update("\u{1}")
+        hasher.update((graph.outgoingLinks[post.source.path] ?? []).joined(separator: "\u{2}"))
         return hasher.finalize()
-    }
-
-    /// Feeds a YAML value to `hasher` in a form that does not depend on the process.
-    private static func addYAML(_ value: YAMLValue, to hasher: inout SHA256) {
-        switch value {
-        case .string(let text): hasher.update("s\(text.utf8.count):" + text)
-        case .int(let number): hasher.update("i\(number);")
-        case .double(let number): hasher.update("d\(number);")
-        case .bool(let flag): hasher.update(flag ? "t;" : "f;")
-        case .null: hasher.update("n;")
-        case .list(let nodes):
-            hasher.update("l\(nodes.count)[")
-            for node in nodes { addYAML(node.value, to: &hasher) }
-            hasher.update("]")
-        case .map(let map):
-            hasher.update("m\(map.entries.count){")
-            for entry in map.entries {
-                hasher.update("k\(entry.key.utf8.count):" + entry.key)
-                addYAML(entry.node.value, to: &hasher)
-            }
-            hasher.update("}")
-        }
     }
 
     static func load(cacheDirectory: String, siteID: String) -> EditedPostsRecord? {

@@ -107,11 +107,7 @@ public struct BodyEditor: Sendable {
 extension BlogPost {
     /// True when everything but the body and the excerpt is the same.
     func hasSameMetadata(as other: BlogPost) -> Bool {
-        source == other.source && title == other.title && slug == other.slug && date == other.date
-            && publishedAt == other.publishedAt && updated == other.updated && status == other.status
-            && isScheduled == other.isScheduled && author == other.author && categories == other.categories
-            && tags == other.tags && featuredImage == other.featuredImage && seo == other.seo
-            && params == other.params && url == other.url
+        source == other.source && metadataDigest == other.metadataDigest
     }
 }
 
