@@ -14,39 +14,34 @@ enum CacheInputFingerprint {
     /// Bump when a change of sbcms changes output for the same input.
     static let formatVersion = 1
 
-    /// The fingerprint of everything but the theme, or nil when a file was modified so recently
-    /// that a further change could go unnoticed (see `FileSystem.Identity.isRacy`): such a
-    /// build is never trusted as up to date. Taken before any of these files is read.
-    static func base(workspace: Workspace, siteID: String, options: BuildOptions) -> [UInt8]? {
-        var hasher = MetadataHasher()
-        return hashBase(&hasher, workspace: workspace, siteID: siteID, options: options)
+    /// What one walk over a site's inputs (everything but the theme) gives.
+    struct BaseFingerprints {
+        /// The fingerprint of everything but the theme, or nil when a file was modified so
+        /// recently that a further change could go unnoticed (see `FileSystem.Identity.isRacy`):
+        /// such a build is never trusted as up to date.
+        var base: [UInt8]?
+        /// The same without the post files' identities (`blog/*.md` count by path only, and
+        /// the `blog/` folder's own identity, which a save through a rename changes, not at
+        /// all), with each post file's identity; nil when a file other than a post is racy.
+        /// See `EditedPostsRecord`.
+        var exceptPosts: (fingerprint: [UInt8], posts: [String: FileSystem.Identity])?
     }
 
     /// Stands for the identity of a post file modified too recently to be trusted: such a file
     /// always counts as edited, now and in the next build.
     static let unknownIdentity = FileSystem.Identity(device: 0, inode: 0, size: -1, modificationNanoseconds: -1)
 
-    /// The base fingerprint without the post files' identities (`blog/*.md` count by path
-    /// only, and the `blog/` folder's own identity, which a save through a rename changes, not
-    /// at all), with each post file's identity; nil when racy. See `EditedPostsRecord`.
-    static func exceptPosts(workspace: Workspace, siteID: String,
-                            options: BuildOptions) -> (fingerprint: [UInt8], posts: [String: FileSystem.Identity])? {
+    /// Both base fingerprints, from one `lstat` per file; taken before any of these files is read.
+    static func base(workspace: Workspace, siteID: String, options: BuildOptions) -> BaseFingerprints {
         var hasher = MetadataHasher()
-        hasher.postFiles = [:]
-        guard let fingerprint = hashBase(&hasher, workspace: workspace, siteID: siteID, options: options),
-              let posts = hasher.postFiles else { return nil }
-        return (fingerprint, posts)
-    }
-
-    private static func hashBase(_ hasher: inout MetadataHasher, workspace: Workspace, siteID: String,
-                                 options: BuildOptions) -> [UInt8]? {
-        hasher.sha.update("sbcms-input-\(formatVersion)")
-        hasher.sha.update(siteID)
-        hasher.sha.update(options.outputDirectory)
-        hasher.sha.update(options.includeDrafts ? "drafts" : "-")
-        hasher.sha.update(options.includeFuture ? "future" : "-")
-        hasher.sha.update(options.baseURLOverride ?? "-")
-        hasher.sha.update(options.fingerprintsAssetNames ? "hashed-assets" : "plain-assets")
+        hasher.collectsPosts = true
+        hasher.update("sbcms-input-\(formatVersion)")
+        hasher.update(siteID)
+        hasher.update(options.outputDirectory)
+        hasher.update(options.includeDrafts ? "drafts" : "-")
+        hasher.update(options.includeFuture ? "future" : "-")
+        hasher.update(options.baseURLOverride ?? "-")
+        hasher.update(options.fingerprintsAssetNames ? "hashed-assets" : "plain-assets")
         hasher.add("executable", executableIdentity())
         hasher.addTree("site", workspace.siteDirectory(siteID))
         hasher.addTree("templates", workspace.templatesDirectory)
@@ -54,7 +49,8 @@ enum CacheInputFingerprint {
         if let git = gitDirectory(from: workspace.siteDirectory(siteID)) {
             for name in ["HEAD", "index", "packed-refs", "logs/HEAD"] { hasher.add("git:" + name, FileSystem.identity(git + "/" + name)) }
         }
-        return hasher.finalize()
+        let exceptPosts = hasher.isRacyExceptPosts ? nil : hasher.exceptPosts.finalize()
+        return BaseFingerprints(base: hasher.finalize(), exceptPosts: exceptPosts.map { ($0, hasher.postFiles) })
     }
 
     /// The fingerprint of a theme folder (nil when racy); taken before the theme is read.
@@ -71,15 +67,30 @@ enum CacheInputFingerprint {
         return SHA256.hex(SHA256.digest(base + theme))
     }
 
-    /// Hashes file identities, and notes whether any file is racy.
+    /// Hashes file identities, and notes whether any file is racy. With `collectsPosts`, it
+    /// also keeps a second fingerprint without the site's post files, and their identities.
     private struct MetadataHasher {
         var sha = SHA256()
         var isRacy = false
         let observedAt = FileSystem.Identity.wallClockNanoseconds()
-        /// When not nil, the site's post files are collected here and hashed by path only.
-        var postFiles: [String: FileSystem.Identity]?
+        var collectsPosts = false
+        var exceptPosts = SHA256()
+        var isRacyExceptPosts = false
+        var postFiles: [String: FileSystem.Identity] = [:]
 
-        mutating func add(_ label: String, _ identity: FileSystem.Identity?) {
+        mutating func update(_ text: String) {
+            sha.update(text)
+            if collectsPosts { exceptPosts.update(text) }
+        }
+
+        mutating func add(_ label: String, _ identity: FileSystem.Identity?, isPost: Bool = false) {
+            Self.add(label, identity, to: &sha)
+            if collectsPosts {
+                if isPost { exceptPosts.update(label) } else { Self.add(label, identity, to: &exceptPosts) }
+            }
+        }
+
+        private static func add(_ label: String, _ identity: FileSystem.Identity?, to sha: inout SHA256) {
             sha.update(label)
             guard let identity else { return sha.update("missing") }
             sha.update(Int64(bitPattern: identity.device))
@@ -89,21 +100,21 @@ enum CacheInputFingerprint {
         }
 
         mutating func addTree(_ label: String, _ root: String) {
-            sha.update("tree:" + label)
+            update("tree:" + label)
             add(label, FileSystem.identity(root))
-            let collectsPosts = postFiles != nil && label == "site"
+            let inSite = collectsPosts && label == "site"
             CacheInputFingerprint.walk(root) { relative, identity, isDirectory in
                 let racy = !isDirectory && identity?.isRacy(observedAt: observedAt) == true
-                if collectsPosts, relative == "blog" || Self.isPostFile(relative, isDirectory: isDirectory) {
-                    sha.update(relative)
-                    // A post file modified just now may change again with the same identity: it is
-                    // recorded as `unknownIdentity`, which equals no real one, so the next build
-                    // takes it for edited.
-                    if relative != "blog" { postFiles?[relative] = racy ? CacheInputFingerprint.unknownIdentity : identity }
-                    return
-                }
                 if racy { isRacy = true }
-                add(relative, identity)
+                guard inSite, relative == "blog" || Self.isPostFile(relative, isDirectory: isDirectory) else {
+                    if racy { isRacyExceptPosts = true }
+                    return add(relative, identity)
+                }
+                add(relative, identity, isPost: true)
+                // A post file modified just now may change again with the same identity: it is
+                // recorded as `unknownIdentity`, which equals no real one, so the next build
+                // takes it for edited.
+                if relative != "blog" { postFiles[relative] = racy ? CacheInputFingerprint.unknownIdentity : identity }
             }
         }
 

@@ -15,7 +15,7 @@ struct EditedPostsRecord: Sendable, Equatable {
         var digest: [UInt8]
     }
 
-    /// `CacheInputFingerprint.exceptPosts` combined with the theme's fingerprint.
+    /// `CacheInputFingerprint.BaseFingerprints.exceptPosts` combined with the theme's fingerprint.
     var inputsExceptPosts: String
     /// The `output/<site>/` the build switched in.
     var outputInode: UInt64

@@ -28,7 +28,9 @@ extension SiteBuilder {
     func checkCache(siteID: String) -> (SiteCacheCheck, upToDate: CacheSiteState?) {
         guard let cacheDirectory = options.cacheDirectory else { return (SiteCacheCheck(), nil) }
         var check = SiteCacheCheck(state: CacheSiteState.load(cacheDirectory: cacheDirectory, siteID: siteID))
-        check.base = CacheInputFingerprint.base(workspace: workspace, siteID: siteID, options: options)
+        let fingerprints = CacheInputFingerprint.base(workspace: workspace, siteID: siteID, options: options)
+        check.base = fingerprints.base
+        check.exceptPosts = fingerprints.exceptPosts
         if let state = check.state {
             check.themeName = state.theme
             check.theme = CacheInputFingerprint.theme(workspace: workspace, name: state.theme)

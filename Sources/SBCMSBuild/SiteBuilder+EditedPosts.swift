@@ -9,11 +9,11 @@ import SBCMSRender
 /// keeps every other file of the previous output, without fingerprinting every page. This is
 /// the preview's fast path (`PreviewSession`), with the graph read from disk instead of memory.
 extension SiteBuilder {
-    /// Reads what the short cut needs (after the up-to-date check failed).
+    /// Reads the last build's record (after the up-to-date check failed; the fingerprints were
+    /// taken by `checkCache`).
     func loadEditedPostsCheck(_ check: inout SiteCacheCheck, siteID: String) {
         guard let cacheDirectory = options.cacheDirectory else { return }
         check.editedPostsRecord = EditedPostsRecord.load(cacheDirectory: cacheDirectory, siteID: siteID)
-        check.exceptPosts = CacheInputFingerprint.exceptPosts(workspace: workspace, siteID: siteID, options: options)
     }
 
     /// The indexes in `graph.posts` of the edited posts, when the short cut applies.
