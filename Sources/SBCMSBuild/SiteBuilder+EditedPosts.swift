@@ -42,8 +42,8 @@ extension SiteBuilder {
     /// Renders what shows the edited posts and keeps the rest of the previous output; nil (and
     /// nothing switched in) when a file cannot be kept, a quota stops it, or the tree would not
     /// hold exactly `plannedFiles` files: then the site is built the ordinary way.
-    func writeOnlyWhatShowsEditedPosts(_ indexes: [Int], renderer: SiteRenderer, plannedFiles: Int, siteID: String,
-                                       quota: QuotaGuard) -> (writer: OutputWriter, changes: OutputWriter.Changes)? {
+    func writeOnlyWhatShowsEditedPosts(_ indexes: [Int], renderer: SiteRenderer, plannedFiles: Int, plannedPages: Int,
+                                       siteID: String, quota: QuotaGuard) -> (writer: OutputWriter, changes: OutputWriter.Changes)? {
         guard let writer = try? OutputWriter(siteID: siteID, outputDirectory: options.outputDirectory) else { return nil }
         var rendering = renderer
         rendering.previousPageFingerprints = [:]  // render, and record each page's fingerprint
@@ -64,7 +64,8 @@ extension SiteBuilder {
             quota.forgetOutputBytes()
             return nil
         }
-        for task in tasks where task.isPage { options.pageCounter?.add(1) }
+        // Pages kept count as built, as in the ordinary build (the progress line's pages/s).
+        options.pageCounter?.add(plannedPages)
         return (writer, changes)
     }
 

@@ -115,6 +115,7 @@ public struct SiteBuilder: Sendable {
         }
         if !retainingState, let edited = editedPostIndexes(cacheCheck, graph: graph, siteID: siteID),
            let (writer, changes) = writeOnlyWhatShowsEditedPosts(edited, renderer: renderer, plannedFiles: tasks.count,
+                                                                 plannedPages: tasks.filter(\.isPage).count,
                                                                  siteID: siteID, quota: quota) {
             finishStage("render edited posts")
             return (builtResult(changes, outputInode: writer.stagingInode), nil)
