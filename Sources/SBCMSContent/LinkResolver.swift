@@ -37,13 +37,17 @@ struct LinkResolver: Sendable {
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("?") || SitePath.hasScheme(destination) {
             return .keep
         }
-        var pathPart = Substring(destination)
+        // Found in the UTF-8 view: `#` and `?` are ASCII, so their indexes are valid String
+        // indexes, and no grapheme breaking runs for every link of every page.
+        let bytes = destination.utf8
+        var pathEnd = bytes.endIndex
         var fragment: Substring?
-        if let hash = pathPart.firstIndex(of: "#") {
-            fragment = pathPart[pathPart.index(after: hash)...]
-            pathPart = pathPart[..<hash]
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = destination[bytes.index(after: hash)...]
+            pathEnd = hash
         }
-        if let question = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<question] }
+        if let question = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = question }
+        let pathPart = destination[..<pathEnd]
         if pathPart.isEmpty {
             // `#section` in the same page.
             guard let fragment, !fragment.isEmpty else { return .keep }

@@ -27,32 +27,53 @@ public enum SitePath {
     /// The site-relative path that `relative` (already percent-decoded) names when written in
     /// the file at site-relative `filePath`; nil when it climbs above the site folder.
     public static func resolve(_ relative: String, from filePath: String) -> String? {
-        // Byte by byte into one buffer: this runs for every link of every page on every build.
+        var filePath = filePath
+        var relative = relative
+        return filePath.withUTF8 { file in relative.withUTF8 { relative in resolve(relative, from: file) } }
+    }
+
+    /// Byte by byte into one buffer, without a list of components: this runs for every link
+    /// of every page on every build.
+    private static func resolve(_ relative: UnsafeBufferPointer<UInt8>, from file: UnsafeBufferPointer<UInt8>) -> String? {
         var path: [UInt8] = []
-        path.reserveCapacity(filePath.utf8.count + relative.utf8.count)
-        func append<Component: Collection<UInt8>>(_ component: Component) {
-            if !path.isEmpty { path.append(slash) }
-            path.append(contentsOf: component)
-        }
-        let fileBytes = filePath.utf8
-        if let last = fileBytes.lastIndex(of: slash) {
-            for component in fileBytes[..<last].split(separator: slash) { append(component) }
-        }
-        for component in relative.utf8.split(separator: slash) {
-            if component.elementsEqual(dot) { continue }
-            if component.elementsEqual(dotDot) {
-                guard !path.isEmpty else { return nil }
-                path.removeSubrange((path.lastIndex(of: slash) ?? path.startIndex)...)
-            } else {
-                append(component)
+        path.reserveCapacity(file.count + relative.count)
+        if let last = file.lastIndex(of: slash) {
+            _ = forEachComponent(of: UnsafeBufferPointer(rebasing: file[..<last])) { component in
+                if !path.isEmpty { path.append(slash) }
+                path.append(contentsOf: component)
+                return true
             }
         }
-        return String(decoding: path, as: UTF8.self)
+        let climbsAbove = !forEachComponent(of: relative) { component in
+            if component.count == 1 && component[component.startIndex] == dot { return true }
+            if component.count == 2 && component[component.startIndex] == dot && component[component.startIndex + 1] == dot {
+                guard !path.isEmpty else { return false }
+                path.removeSubrange((path.lastIndex(of: slash) ?? path.startIndex)...)
+                return true
+            }
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: component)
+            return true
+        }
+        return climbsAbove ? nil : String(decoding: path, as: UTF8.self)
+    }
+
+    /// Calls `visit` with every non-empty `/`-separated part of `bytes`, in order, until it
+    /// returns false; false when it did.
+    private static func forEachComponent(of bytes: UnsafeBufferPointer<UInt8>,
+                                         _ visit: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != slash { end += 1 }
+            if start < end, !visit(bytes[start..<end]) { return false }
+            start = end + 1
+        }
+        return true
     }
 
     private static let slash = UInt8(ascii: "/")
-    private static let dot: [UInt8] = [UInt8(ascii: ".")]
-    private static let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
+    private static let dot = UInt8(ascii: ".")
 
     /// `%20` and friends decoded; invalid UTF-8 becomes U+FFFD.
     public static func percentDecoded(_ text: String) -> String {
