@@ -12,6 +12,9 @@ public struct ContentOptions: Sendable {
     public var now: ContentDate
     /// Rendered Markdown bodies kept between builds (nil: render every body).
     public var markdownCache: (any MarkdownRenderCache)?
+    /// Splits of the site's unchanged post and doc files, kept between builds (nil: read
+    /// every file).
+    public var markdownSplits: (any MarkdownSplitCache)?
 
     public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: ContentDate,
                 markdownCache: (any MarkdownRenderCache)? = nil) {
@@ -41,13 +44,16 @@ public struct ContentGraphBuilder: Sendable {
     public func build() -> (ContentGraph, [Diagnostic]) {
         let config = source.config
         let filePaths = source.filePaths
+        let splits = options.markdownSplits
         let parsedPosts: [ParsedPost] = Parallel.map(source.posts) { file in
-            MarkdownFileReader.parse(file, site: config) { markdown, file in
+            MarkdownFileReader.parse(file, site: config, splits: splits) { markdown, file in
                 PostFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
             }
         }
         let parsedDocs: [ParsedDoc] = Parallel.map(source.docs) { file in
-            MarkdownFileReader.parse(file, site: config) { markdown, file in DocFrontMatter.read(markdown, file: file, site: config) }
+            MarkdownFileReader.parse(file, site: config, splits: splits) { markdown, file in
+                DocFrontMatter.read(markdown, file: file, site: config)
+            }
         }
         var diagnostics = parsedPosts.flatMap(\.diagnostics) + parsedDocs.flatMap(\.diagnostics)
         var failed = Set(parsedPosts.filter { $0.frontMatter == nil }.map(\.file.path))
@@ -178,21 +184,31 @@ public struct ContentGraphBuilder: Sendable {
     private static func linkIndexes(
         _ links: [(String, [String])], pages: [String: PageReference]
     ) -> ([String: [String]], [String: [String]]) {
+        // Sorted, then each target once: cheaper than sets for a page's few links.
+        let targetLists = Parallel.map(links) { source, targets -> [String] in
+            var unique = targets.filter { $0 != source }.sorted()
+            unique.removeAdjacentDuplicates()
+            unique.removeAll { pages[$0] == nil }
+            return unique
+        }
         var outgoing: [String: [String]] = [:]
-        var incoming: [String: Set<String>] = [:]
-        for (source, targets) in links {
-            let unique = Set(targets).subtracting([source]).filter { pages[$0] != nil }
-            guard !unique.isEmpty else { continue }
-            outgoing[source] = unique.sorted()
-            for target in unique { incoming[target, default: []].insert(source) }
+        var incoming: [String: [String]] = [:]
+        outgoing.reserveCapacity(links.count)
+        incoming.reserveCapacity(links.count)
+        for ((source, _), targets) in zip(links, targetLists) where !targets.isEmpty {
+            outgoing[source] = targets
+            for target in targets { incoming[target, default: []].append(source) }
         }
-        // Sorted by title, then URL; each page is looked up once, not at every comparison.
-        let backlinks = incoming.mapValues { sources in
-            sources.map { source in (title: pages[source]?.title ?? "", url: pages[source]?.url ?? "", path: source) }
-                .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
+        // Sorted by title, then URL; each page is looked up once, not at every comparison. A
+        // page with two bodies (a character's public and private bio) is one source.
+        let sortedBacklinks = Parallel.map(Array(incoming)) { target, sources -> (String, [String]) in
+            var sorted = sources.map { source in (title: pages[source]?.title ?? "", url: pages[source]?.url ?? "", path: source) }
+                .sorted { ($0.title, $0.url, $0.path) < ($1.title, $1.url, $1.path) }
                 .map(\.path)
+            sorted.removeAdjacentDuplicates()
+            return (target, sorted)
         }
-        return (outgoing, backlinks)
+        return (outgoing, Dictionary(uniqueKeysWithValues: sortedBacklinks))
     }
 
     static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,
@@ -211,5 +227,18 @@ public struct ContentGraphBuilder: Sendable {
             categories: frontMatter.categories, tags: frontMatter.tags, excerpt: excerpt,
             featuredImage: frontMatter.featuredImage.map { "/" + $0 }, seo: seo, params: frontMatter.params,
             body: document, url: "/blog/\(frontMatter.slug)/")
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Keeps the first of every run of equal neighbours (on a sorted array: each value once).
+    mutating func removeAdjacentDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }
