@@ -25,6 +25,9 @@ enum CacheInputFingerprint {
         /// all), with each post file's identity; nil when a file other than a post is racy.
         /// See `EditedPostsRecord`.
         var exceptPosts: (fingerprint: [UInt8], posts: [String: FileSystem.Identity])?
+        /// The identity of every file of the site folder (site-relative path) but those
+        /// modified too recently to be trusted (see `CacheMarkdownSplits`).
+        var siteFiles: [String: FileSystem.Identity] = [:]
     }
 
     /// Stands for the identity of a post file modified too recently to be trusted: such a file
@@ -50,7 +53,8 @@ enum CacheInputFingerprint {
             for name in ["HEAD", "index", "packed-refs", "logs/HEAD"] { hasher.add("git:" + name, FileSystem.identity(git + "/" + name)) }
         }
         let exceptPosts = hasher.isRacyExceptPosts ? nil : hasher.exceptPosts.finalize()
-        return BaseFingerprints(base: hasher.finalize(), exceptPosts: exceptPosts.map { ($0, hasher.postFiles) })
+        return BaseFingerprints(base: hasher.finalize(), exceptPosts: exceptPosts.map { ($0, hasher.postFiles) },
+                                siteFiles: hasher.siteFiles)
     }
 
     /// The fingerprint of a theme folder (nil when racy); taken before the theme is read.
@@ -77,6 +81,7 @@ enum CacheInputFingerprint {
         var exceptPosts = SHA256()
         var isRacyExceptPosts = false
         var postFiles: [String: FileSystem.Identity] = [:]
+        var siteFiles: [String: FileSystem.Identity] = [:]
 
         mutating func update(_ text: String) {
             sha.update(text)
@@ -103,9 +108,12 @@ enum CacheInputFingerprint {
             update("tree:" + label)
             add(label, FileSystem.identity(root))
             let inSite = collectsPosts && label == "site"
-            CacheInputFingerprint.walk(root) { relative, identity, isDirectory in
+            CacheInputFingerprint.walk(root) { relative, identity, kind in
+                let isDirectory = kind == .directory
                 let racy = !isDirectory && identity?.isRacy(observedAt: observedAt) == true
                 if racy { isRacy = true }
+                // Only regular files: a symlink's own identity does not change with its target.
+                if inSite, kind == .regularFile, !racy, let identity { siteFiles[relative] = identity }
                 guard inSite, relative == "blog" || Self.isPostFile(relative, isDirectory: isDirectory) else {
                     if racy { isRacyExceptPosts = true }
                     return add(relative, identity)
@@ -131,20 +139,26 @@ enum CacheInputFingerprint {
 
     /// Every entry below `root`, sorted, symlinks not followed; hidden files count (a changed
     /// `.gitignore` is harmless, a missed file is not), hidden folders (`.git`) are not entered.
-    fileprivate static func walk(_ root: String, _ visit: (String, FileSystem.Identity?, Bool) -> Void) {
+    fileprivate enum EntryKind {
+        case directory, regularFile, other
+    }
+
+    fileprivate static func walk(_ root: String, _ visit: (String, FileSystem.Identity?, EntryKind) -> Void) {
         func descend(_ relative: String) {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             for name in FileSystem.list(absolute) {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(absolute + "/" + name, &info) == 0 else {
-                    visit(child, nil, false)
+                    visit(child, nil, .other)
                     continue
                 }
-                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                let type = info.st_mode & S_IFMT
+                let isDirectory = type == S_IFDIR
                 visit(child, FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                                                  modificationNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
-                                                     + Int64(info.st_mtim.tv_nsec)), isDirectory)
+                                                     + Int64(info.st_mtim.tv_nsec)),
+                      isDirectory ? .directory : type == S_IFREG ? .regularFile : .other)
                 if isDirectory, !name.hasPrefix(".") { descend(child) }
             }
         }
@@ -152,7 +166,7 @@ enum CacheInputFingerprint {
     }
 
     /// The identity of the running executable (a rebuilt sbcms never trusts an older cache).
-    private static func executableIdentity() -> FileSystem.Identity? {
+    static func executableIdentity() -> FileSystem.Identity? {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return nil }
         return FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),

@@ -79,17 +79,22 @@ enum MarkdownPackIndex {
 
     /// Reads exactly `length` bytes at `offset` of an open file; nil when the file is shorter.
     static func readPayload(_ descriptor: Int32, offset: Int64, length: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: length)
-        var count = 0
-        while count < length {
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + count, length - count, off_t(offset) + off_t(count))
+        guard length > 0 else { return [] }
+        var complete = false
+        // Not zero-filled first: every byte is read into place, or the array is dropped.
+        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            var count = 0
+            while count < length {
+                let result = pread(descriptor, buffer.baseAddress! + count, length - count, off_t(offset) + off_t(count))
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { break }
+                count += result
             }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            count += result
+            complete = count == length
+            // Bytes past a short read are not initialised: the array is then reported empty.
+            initialized = complete ? length : 0
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {

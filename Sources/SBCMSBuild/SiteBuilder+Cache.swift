@@ -20,6 +20,8 @@ struct SiteCacheCheck {
     var editedPostsRecord: EditedPostsRecord?
     var exceptPosts: (fingerprint: [UInt8], posts: [String: FileSystem.Identity])?
     var inputsExceptPosts: String? { CacheInputFingerprint.combine(base: exceptPosts?.fingerprint, theme: theme) }
+    /// The identity of every site file that can be trusted (`CacheMarkdownSplits`).
+    var siteFiles: [String: FileSystem.Identity] = [:]
 }
 
 extension SiteBuilder {
@@ -31,6 +33,7 @@ extension SiteBuilder {
         let fingerprints = CacheInputFingerprint.base(workspace: workspace, siteID: siteID, options: options)
         check.base = fingerprints.base
         check.exceptPosts = fingerprints.exceptPosts
+        check.siteFiles = fingerprints.siteFiles
         if let state = check.state {
             check.themeName = state.theme
             check.theme = CacheInputFingerprint.theme(workspace: workspace, name: state.theme)

@@ -69,16 +69,26 @@ extension SiteBuilder {
         return (writer, changes)
     }
 
-    /// Records, after a successful build, what the next build needs for the short cut.
-    func saveEditedPostsRecord(_ check: SiteCacheCheck, siteID: String, graph: ContentGraph, outputInode: UInt64) {
+    /// Records, after a successful build, what the next build needs for the short cut. After
+    /// the short cut itself (`tookShortCut`), every post's digest is the recorded one: the
+    /// edited posts' were compared equal, and nothing the others' depend on changed.
+    func saveEditedPostsRecord(_ check: SiteCacheCheck, siteID: String, graph: ContentGraph, outputInode: UInt64,
+                               tookShortCut: Bool) {
         guard let cacheDirectory = options.cacheDirectory else { return }
         let path = EditedPostsRecord.path(cacheDirectory: cacheDirectory, siteID: siteID)
         guard let current = check.exceptPosts, let inputs = check.inputsExceptPosts else {
             FileSystem.removeTree(path)  // a stale record must not be used with a newer output
             return
         }
-        let postDigests = Parallel.map(graph.posts) { post in (post.source.path, EditedPostsRecord.digest(of: post, in: graph)) }
-        let digests = Dictionary(postDigests, uniquingKeysWith: { first, _ in first })
+        let digests: [String: [UInt8]]
+        if tookShortCut, let previous = check.editedPostsRecord {
+            digests = previous.posts.mapValues(\.digest)
+        } else {
+            let postDigests = Parallel.map(graph.posts) { post in
+                (post.source.path, EditedPostsRecord.digest(of: post, in: graph))
+            }
+            digests = Dictionary(postDigests, uniquingKeysWith: { first, _ in first })
+        }
         var posts: [String: EditedPostsRecord.Post] = [:]
         for (path, identity) in current.posts {
             // A post file that is not in the graph (a draft) has no digest: editing it is never

@@ -80,12 +80,18 @@ public struct SiteBuilder: Sendable {
         }
         var contentOptions = options.contentOptions
         contentOptions.markdownCache = markdownCache
+        let splits = options.cacheDirectory.map {
+            CacheMarkdownSplits(cacheDirectory: $0, siteID: siteID, identities: cacheCheck.siteFiles)
+        }
+        contentOptions.markdownSplits = splits
         var themeLoader = ThemeLoader(workspace: workspace)
         themeLoader.fingerprintsAssetNames = options.fingerprintsAssetNames
         let (theme, themeDiagnostics) = themeLoader.load(config: source.config, siteLayouts: source.layouts)
         diagnostics += themeDiagnostics
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: contentOptions).build()
         diagnostics += contentDiagnostics
+        splits?.saveIfChanged()
+        contentOptions.markdownSplits = nil  // the preview's `BodyEditor` reads edited files afresh
         finishStage("content")
         if let theme {
             for (layout, folder) in SiteRenderer.contentLayouts(for: graph) where !theme.hasLayout(layout) {
@@ -102,7 +108,7 @@ public struct SiteBuilder: Sendable {
         let tasks = renderer.plan()
         if let breach = quota.checkPlan(tasks) { return (result(.failed, diagnostics + [breach]), nil) }
         /// The result of a build whose tree was switched in; records it for the next build.
-        func builtResult(_ changes: OutputWriter.Changes, outputInode: UInt64) -> SiteBuildResult {
+        func builtResult(_ changes: OutputWriter.Changes, outputInode: UInt64, tookShortCut: Bool = false) -> SiteBuildResult {
             let pages = tasks.filter(\.isPage).count
             var built = result(.built, pages: pages, files: tasks.count, diagnostics)
             built.filesWritten = changes.written
@@ -110,7 +116,8 @@ public struct SiteBuilder: Sendable {
             built.filesRemoved = changes.removed.count
             saveCacheState(cacheCheck, siteID: siteID, theme: theme, graph: graph, outputInode: outputInode,
                            pages: pages, files: tasks.count)
-            saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: outputInode)
+            saveEditedPostsRecord(cacheCheck, siteID: siteID, graph: graph, outputInode: outputInode,
+                                  tookShortCut: tookShortCut)
             return built
         }
         if !retainingState, let edited = editedPostIndexes(cacheCheck, graph: graph, siteID: siteID),
@@ -118,7 +125,7 @@ public struct SiteBuilder: Sendable {
                                                                  plannedPages: tasks.filter(\.isPage).count,
                                                                  siteID: siteID, quota: quota) {
             finishStage("render edited posts")
-            return (builtResult(changes, outputInode: writer.stagingInode), nil)
+            return (builtResult(changes, outputInode: writer.stagingInode, tookShortCut: true), nil)
         }
         let writer: OutputWriter
         do {

@@ -49,19 +49,30 @@ public struct BinaryWriter: Sendable {
 /// field, so a truncated or corrupt file is simply unreadable.
 public struct BinaryReader {
     private let bytes: [UInt8]
-    private var offset = 0
+    private var offset: Int
+    /// Where reading stops: `bytes.count`, or the end of the range given.
+    private let end: Int
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        offset = 0
+        end = bytes.count
+    }
+
+    /// Reads only `range` of `bytes` (a field found with `skipBytes`), without copying it.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = max(0, min(range.lowerBound, bytes.count))
+        end = max(offset, min(range.upperBound, bytes.count))
     }
 
     /// True when every byte has been read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    public var isAtEnd: Bool { offset == end }
 
     public mutating func readUInt() -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
+        while offset < end, shift < 64 {
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7f) << shift
@@ -78,22 +89,24 @@ public struct BinaryReader {
     }
 
     public mutating func readBool() -> Bool? {
-        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        guard offset < end, bytes[offset] <= 1 else { return nil }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     public mutating func readBytes() -> [UInt8]? {
-        guard let count = readUInt(), count <= UInt64(bytes.count - offset) else { return nil }
+        skipBytes().map { Array(bytes[$0]) }
+    }
+
+    /// Passes over what `write(bytes:)` wrote and returns where its bytes lie.
+    public mutating func skipBytes() -> Range<Int>? {
+        guard let count = readUInt(), count <= UInt64(end - offset) else { return nil }
         let start = offset
         offset += Int(count)
-        return Array(bytes[start..<offset])
+        return start..<offset
     }
 
     public mutating func readString() -> String? {
-        guard let count = readUInt(), count <= UInt64(bytes.count - offset) else { return nil }
-        let start = offset
-        offset += Int(count)
-        return String(decoding: bytes[start..<offset], as: UTF8.self)
+        skipBytes().map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 }

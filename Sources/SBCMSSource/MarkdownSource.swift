@@ -14,6 +14,14 @@ public struct MarkdownSource: Sendable {
     /// True when the file started with a front matter block.
     public var hasFrontMatter: Bool
 
+    public init(frontMatter: YAMLMap, frontMatterLine: Int, body: String, bodyLineOffset: Int, hasFrontMatter: Bool) {
+        self.frontMatter = frontMatter
+        self.frontMatterLine = frontMatterLine
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.hasFrontMatter = hasFrontMatter
+    }
+
     /// Splits a file's text. Returns a diagnostic instead when the front matter is unclosed,
     /// invalid YAML, or not a map. `location.file` is used for the diagnostics.
     public static func parse(_ rawText: String, location: SourceLocation) -> Swift.Result<MarkdownSource, Diagnostic> {

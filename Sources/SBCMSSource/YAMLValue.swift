@@ -73,6 +73,13 @@ public struct YAMLMap: Sendable, Hashable {
         public var keyLine: Int
         public var keyColumn: Int
         public var node: YAMLNode
+
+        public init(key: String, keyLine: Int, keyColumn: Int, node: YAMLNode) {
+            self.key = key
+            self.keyLine = keyLine
+            self.keyColumn = keyColumn
+            self.node = node
+        }
     }
 
     public var entries: [Entry]

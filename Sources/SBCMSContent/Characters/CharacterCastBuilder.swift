@@ -148,7 +148,8 @@ struct CharacterCastBuilder: Sendable {
             characters.append(CharacterProfile(
                 source: checked.parsed.file, name: frontMatter.name, slug: frontMatter.slug, url: url(frontMatter.slug),
                 template: checked.template, profile: checked.profile, images: frontMatter.images, tags: frontMatter.tags,
-                timeline: frontMatter.timeline, bio: body.document, bioMarkdown: checked.parsed.body,
+                // Characters are read without splits (`MarkdownSplitCache`), so the text is always there.
+                timeline: frontMatter.timeline, bio: body.document, bioMarkdown: checked.parsed.body.text ?? "",
                 history: history[checked.parsed.file.path]))
         }
         let indexes = Dictionary(uniqueKeysWithValues: characters.enumerated().map { ($1.slug, $0) })

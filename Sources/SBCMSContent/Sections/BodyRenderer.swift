@@ -22,35 +22,69 @@ struct BodyRenderer: Sendable {
 
     /// Renders `markdown`, which starts at line `lineOffset + 1` of `file`.
     func render(_ markdown: String, lineOffset: Int, file: SourceFile) -> RenderedBody {
+        render(MarkdownBody(text: markdown), lineOffset: lineOffset, file: file)
+    }
+
+    /// Renders `body`, which starts at line `lineOffset + 1` of `file`. An unread body is found
+    /// in the cache by its digest, or else read from the file.
+    func render(_ body: MarkdownBody, lineOffset: Int, file: SourceFile) -> RenderedBody {
+        let fileLocation = SourceLocation(site: site.id, file: file.displayPath)
+        var key: String?
+        if let cache {
+            let digest = body.digest ?? MarkdownBody.digest(of: body.text ?? "")
+            key = CachedMarkdown.key(bodyDigest: digest, allowRawHTML: renderer.options.allowRawHTML)
+            if let entry = key.flatMap(cache.load),
+               let reused = reuse(entry, lineOffset: lineOffset, file: file, location: fileLocation) {
+                return reused
+            }
+        }
+        guard let markdown = body.text else {
+            // Not in the cache after all (pruned, or written by another sbcms): read the file.
+            switch MarkdownFileReader.split(file, location: fileLocation) {
+            case .failure(let diagnostic):
+                return RenderedBody(document: MarkdownRenderer().render(""), diagnostics: [diagnostic], anchorChecks: [],
+                                    linkedPages: [])
+            case .success(let split):
+                let digest = MarkdownBody.digest(of: split.body)
+                guard digest == body.digest else {
+                    // The file changed since its split was recorded: render what it holds now.
+                    return render(MarkdownBody(text: split.body, digest: digest), lineOffset: split.bodyLineOffset, file: file)
+                }
+                return render(split.body, key: key, lineOffset: split.bodyLineOffset, file: file, location: fileLocation)
+            }
+        }
+        return render(markdown, key: key, lineOffset: lineOffset, file: file, location: fileLocation)
+    }
+
+    /// The cached document when every link resolves as it did when it was stored (cmark-gfm's
+    /// output depends only on the text and on what the rewriter answers for each link); nil
+    /// when one does not.
+    private func reuse(_ entry: CachedMarkdown, lineOffset: Int, file: SourceFile,
+                       location fileLocation: SourceLocation) -> RenderedBody? {
+        var checks: [LinkResolver.AnchorCheck] = []
+        var linked: [String] = []
+        for recorded in entry.links {
+            let location = fileLocation.at(line: recorded.link.line + lineOffset, column: recorded.link.column)
+            switch resolver.resolve(recorded.link, fromPath: file.path, location: location) {
+            case .keep:
+                guard recorded.output == nil else { return nil }
+            case .rewrite(let url, let check, let page):
+                guard recorded.output == url else { return nil }
+                if let check { checks.append(check) }
+                if let page, !recorded.link.isImage { linked.append(page) }
+            case .broken:
+                return nil
+            }
+        }
+        return RenderedBody(document: entry.document, diagnostics: [], anchorChecks: checks, linkedPages: linked)
+    }
+
+    /// Renders `markdown` with cmark-gfm and stores it under `key` when it has no problem.
+    private func render(_ markdown: String, key: String?, lineOffset: Int, file: SourceFile,
+                        location fileLocation: SourceLocation) -> RenderedBody {
         var diagnostics: [Diagnostic] = []
         var checks: [LinkResolver.AnchorCheck] = []
         var linked: [String] = []
-        let fileLocation = SourceLocation(site: site.id, file: file.displayPath)
-        let key = cache.map { _ in CachedMarkdown.key(markdown: markdown, allowRawHTML: renderer.options.allowRawHTML) }
-        if let cache, let key, let entry = cache.load(key: key) {
-            // cmark-gfm's output depends only on the text and on what the rewriter answers for
-            // each link: when every link resolves as it did, the cached document is exact.
-            var reused = true
-            for recorded in entry.links {
-                let location = fileLocation.at(line: recorded.link.line + lineOffset, column: recorded.link.column)
-                switch resolver.resolve(recorded.link, fromPath: file.path, location: location) {
-                case .keep:
-                    reused = recorded.output == nil
-                case .rewrite(let url, let check, let page):
-                    reused = recorded.output == url
-                    if let check { checks.append(check) }
-                    if let page, !recorded.link.isImage { linked.append(page) }
-                case .broken:
-                    reused = false
-                }
-                if !reused { break }
-            }
-            if reused {
-                return RenderedBody(document: entry.document, diagnostics: [], anchorChecks: checks, linkedPages: linked)
-            }
-            checks = []
-            linked = []
-        }
         // Only bodies that passed this check are cached, so a cache hit skips it.
         if let (line, cells) = MarkdownLimits.widestTableLine(markdown), cells > MarkdownLimits.maxTableColumns {
             let diagnostic = Diagnostic.error(

@@ -6,7 +6,7 @@ struct ParsedFile<FrontMatter: Sendable>: Sendable {
     var file: SourceFile
     /// Nil when the file could not be read or its front matter is invalid (see `diagnostics`).
     var frontMatter: FrontMatter?
-    var body: String
+    var body: MarkdownBody
     /// Lines before the body (the front matter), so body positions map to file lines.
     var bodyLineOffset: Int
     var diagnostics: [Diagnostic]
@@ -16,37 +16,70 @@ struct ParsedFile<FrontMatter: Sendable>: Sendable {
 /// `requireFrontMatter` is false) front-matter-less files with a diagnostic, then lets `read`
 /// check the front matter (an empty map when the file has none).
 enum MarkdownFileReader {
+    /// With `splits`, a file unchanged since an earlier build is not read: its front matter
+    /// comes from its recorded split and its body stays unread (`MarkdownBody`); a file that
+    /// is read has its split recorded.
     static func parse<FrontMatter: Sendable>(
-        _ file: SourceFile, site: SiteConfig, requireFrontMatter: Bool = true,
+        _ file: SourceFile, site: SiteConfig, requireFrontMatter: Bool = true, splits: (any MarkdownSplitCache)? = nil,
         read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
     ) -> ParsedFile<FrontMatter> {
         let location = SourceLocation(site: site.id, file: file.displayPath)
-        func failed(_ diagnostic: Diagnostic) -> ParsedFile<FrontMatter> {
-            ParsedFile(file: file, frontMatter: nil, body: "", bodyLineOffset: 0, diagnostics: [diagnostic])
+        if let split = splits?.split(ofUnchanged: file.path) {
+            let markdown = MarkdownSource(frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine, body: "",
+                                          bodyLineOffset: split.bodyLineOffset, hasFrontMatter: split.hasFrontMatter)
+            return checked(markdown, body: MarkdownBody(unreadWithDigest: split.bodyDigest), file: file,
+                           location: location, requireFrontMatter: requireFrontMatter, read: read)
         }
+        let markdown: MarkdownSource
+        switch split(file, location: location) {
+        case .failure(let diagnostic):
+            return ParsedFile(file: file, frontMatter: nil, body: MarkdownBody(text: ""), bodyLineOffset: 0,
+                              diagnostics: [diagnostic])
+        case .success(let parsed):
+            markdown = parsed
+        }
+        var body = MarkdownBody(text: markdown.body)
+        if let splits {
+            let digest = MarkdownBody.digest(of: markdown.body)
+            body.digest = digest
+            splits.record(MarkdownFileSplit(frontMatter: markdown.frontMatter, frontMatterLine: markdown.frontMatterLine,
+                                            bodyLineOffset: markdown.bodyLineOffset,
+                                            hasFrontMatter: markdown.hasFrontMatter, bodyDigest: digest),
+                          for: file.path)
+        }
+        return checked(markdown, body: body, file: file, location: location, requireFrontMatter: requireFrontMatter,
+                       read: read)
+    }
+
+    /// Reads `file` and splits it into front matter and body; a diagnostic when it cannot be
+    /// read, is binary, or its front matter is unclosed or not a YAML map.
+    static func split(_ file: SourceFile, location: SourceLocation) -> Result<MarkdownSource, Diagnostic> {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readBytes(file.absolutePath)
         } catch {
-            return failed(.error("unreadable-file", at: location, "cannot read the file: \(error)"))
+            return .failure(.error("unreadable-file", at: location, "cannot read the file: \(error)"))
         }
         if ByteScan.contains(0, in: bytes) {
-            return failed(.error("binary-file", at: location.at(line: 1, column: 1),
-                                 "this is not a text file (it contains NUL bytes)",
-                                 hint: "pages must be UTF-8 Markdown; move binary files to media/"))
+            return .failure(.error("binary-file", at: location.at(line: 1, column: 1),
+                                   "this is not a text file (it contains NUL bytes)",
+                                   hint: "pages must be UTF-8 Markdown; move binary files to media/"))
         }
-        let markdown: MarkdownSource
-        switch MarkdownSource.parse(String(decoding: bytes, as: UTF8.self), location: location) {
-        case .failure(let diagnostic): return failed(diagnostic)
-        case .success(let parsed): markdown = parsed
-        }
+        return MarkdownSource.parse(String(decoding: bytes, as: UTF8.self), location: location)
+    }
+
+    private static func checked<FrontMatter: Sendable>(
+        _ markdown: MarkdownSource, body: MarkdownBody, file: SourceFile, location: SourceLocation,
+        requireFrontMatter: Bool, read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
+    ) -> ParsedFile<FrontMatter> {
         if requireFrontMatter && !markdown.hasFrontMatter {
-            return failed(.error("front-matter-missing", at: location.at(line: 1, column: 1),
-                                 "page has no front matter",
-                                 hint: "start the file with a `---` line, `title: ...`, and another `---` line"))
+            return ParsedFile(file: file, frontMatter: nil, body: MarkdownBody(text: ""), bodyLineOffset: 0, diagnostics: [
+                .error("front-matter-missing", at: location.at(line: 1, column: 1), "page has no front matter",
+                       hint: "start the file with a `---` line, `title: ...`, and another `---` line"),
+            ])
         }
         let (frontMatter, diagnostics) = read(markdown, file)
-        return ParsedFile(file: file, frontMatter: frontMatter, body: markdown.body,
-                          bodyLineOffset: markdown.bodyLineOffset, diagnostics: diagnostics)
+        return ParsedFile(file: file, frontMatter: frontMatter, body: body, bodyLineOffset: markdown.bodyLineOffset,
+                          diagnostics: diagnostics)
     }
 }

@@ -27,13 +27,18 @@ public struct CachedMarkdown: Sendable {
     /// entry then misses.
     public static let rendererVersion = 1
 
-    /// The cache key of a body: SHA-256 of the text, the raw-HTML option, the renderer version
-    /// and the cmark-gfm version.
-    public static func key(markdown: String, allowRawHTML: Bool) -> String {
+    /// The cache key of a body: SHA-256 of the raw-HTML option, the renderer version, the
+    /// cmark-gfm version and the SHA-256 of the text (`MarkdownFileSplit.bodyDigest`).
+    public static func key(bodyDigest: [UInt8], allowRawHTML: Bool) -> String {
         var hasher = SHA256()
         hasher.update("sbcms-markdown-\(rendererVersion)-\(MarkdownRenderer.engineVersion)-\(allowRawHTML ? 1 : 0)")
-        hasher.update(markdown)
+        hasher.update(bodyDigest)
         return SHA256.hex(hasher.finalize())
+    }
+
+    /// The cache key of the body `markdown`.
+    public static func key(markdown: String, allowRawHTML: Bool) -> String {
+        key(bodyDigest: MarkdownBody.digest(of: markdown), allowRawHTML: allowRawHTML)
     }
 }
 
