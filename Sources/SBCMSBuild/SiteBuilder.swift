@@ -60,7 +60,9 @@ public struct SiteBuilder: Sendable {
 
         if !retainingState { loadEditedPostsCheck(&cacheCheck, siteID: siteID) }
 
-        let (loaded, loadDiagnostics) = SiteLoader(workspace: workspace).load(siteID: siteID)
+        var loader = SiteLoader(workspace: workspace)
+        loader.knownIdentities = cacheCheck.siteFiles
+        let (loaded, loadDiagnostics) = loader.load(siteID: siteID)
         guard var source = loaded else { return (result(.failed, loadDiagnostics + farmConfig.diagnostics(for: siteID)), nil) }
         updateCacheCheck(&cacheCheck, theme: source.config.theme)
         var diagnostics = loadDiagnostics

@@ -64,11 +64,20 @@ public enum FileSystem {
         var result: [Entry] = []
         func visit(_ relative: String) {
             let absolute = relative.isEmpty ? root : root + "/" + relative
-            for name in list(absolute) where !name.hasPrefix(".") {
+            for (name, type) in listWithTypes(absolute) where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(absolute + "/" + name, &info) == 0 else { continue }
-                let kind = info.st_mode & S_IFMT
+                // The type from the directory entry spares an `lstat` per file; file systems
+                // that do not give it (DT_UNKNOWN) are asked.
+                var kind: mode_t
+                switch Int32(type) {
+                case Int32(DT_REG): kind = S_IFREG
+                case Int32(DT_DIR): kind = S_IFDIR
+                case Int32(DT_LNK): kind = S_IFLNK
+                default:
+                    var info = stat()
+                    guard lstat(absolute + "/" + name, &info) == 0 else { continue }
+                    kind = info.st_mode & S_IFMT
+                }
                 if kind == S_IFLNK {
                     result.append(Entry(relativePath: childRelative, isDirectory: false, isSymlink: true))
                 } else if kind == S_IFDIR {
@@ -81,6 +90,22 @@ public enum FileSystem {
         }
         visit("")
         return result
+    }
+
+    /// The names in a folder with their directory-entry types (`DT_REG`, `DT_DIR`, `DT_LNK`,
+    /// `DT_UNKNOWN`...), sorted by name, without `.` and `..`.
+    private static func listWithTypes(_ path: String) -> [(name: String, type: UInt8)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 
     /// The canonical absolute path (symlinks resolved), or nil if it does not exist.

@@ -29,15 +29,23 @@ public struct PageHistoryIndex: Sendable {
     public subscript(path: String) -> PageHistory? { entries[path] }
 
     /// Reads the history of `files`. Files git does not know (new, untracked) fall back to
-    /// their modification time.
-    public static func load(siteDirectory: String, files: [SourceFile]) -> PageHistoryIndex {
+    /// their modification time, taken from `knownIdentities` (site-relative path → identity of
+    /// the regular file, from an earlier walk) when it has the file.
+    public static func load(siteDirectory: String, files: [SourceFile],
+                            knownIdentities: [String: FileSystem.Identity] = [:]) -> PageHistoryIndex {
         var index = PageHistoryIndex()
         if let log = runGitLog(in: siteDirectory) {
             index.entries = parse(gitLog: log)
             index.fromGit = true
         }
         for file in files where index.entries[file.path] == nil {
-            index.entries[file.path] = PageHistory(lastModified: modificationTime(file.absolutePath),
+            let modified = knownIdentities[file.path].map { identity in
+                // Whole seconds, rounded down as `stat`'s `tv_sec` is.
+                let nanoseconds = identity.modificationNanoseconds
+                return ContentDate(secondsSince1970: nanoseconds >= 0 ? nanoseconds / 1_000_000_000
+                                   : -((-nanoseconds + 999_999_999) / 1_000_000_000))
+            }
+            index.entries[file.path] = PageHistory(lastModified: modified ?? modificationTime(file.absolutePath),
                                                    lastEditedBy: nil, version: 1)
         }
         return index

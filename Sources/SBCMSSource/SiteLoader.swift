@@ -3,6 +3,9 @@ import SBCMSCore
 /// Finds a site's configuration and files: the first stage of a build.
 public struct SiteLoader: Sendable {
     public let workspace: Workspace
+    /// Identities of the site's regular files (site-relative path) from a walk the caller
+    /// already made (the cache's), so their modification times are not asked for again.
+    public var knownIdentities: [String: FileSystem.Identity] = [:]
 
     public init(workspace: Workspace) {
         self.workspace = workspace
@@ -100,7 +103,8 @@ public struct SiteLoader: Sendable {
         source.portfolio = portfolio
         source.characters = characters
         source.characterTemplates = characterTemplates(site: id, diagnostics: &diagnostics)
-        source.history = PageHistoryIndex.load(siteDirectory: directory, files: posts + docs + characters)
+        source.history = PageHistoryIndex.load(siteDirectory: directory, files: posts + docs + characters,
+                                               knownIdentities: knownIdentities)
         return (source, diagnostics)
     }
 

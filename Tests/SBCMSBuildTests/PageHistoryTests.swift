@@ -31,14 +31,18 @@ import Testing
         #expect(sitemap.contains("<loc>https://wiki.example.com/docs/</loc><lastmod>2026-03-05T16:30:00Z</lastmod>"))
     }
 
-    @Test func outsideGitTheFileTimeIsUsedWithNoAuthor() throws {
+    /// With a cache, the time comes from the cache's walk of the site (no second `stat`); it
+    /// is the same whole second either way.
+    @Test(arguments: [false, true])
+    func outsideGitTheFileTimeIsUsedWithNoAuthor(withCache: Bool) throws {
         let repo = try FixtureRepository()
         try repo.writeSite("plain")
         try repo.write("sites/plain/layouts/doc.mustache",
                        "{{doc.lastModifiedISO}}|{{#doc.lastEditedBy}}{{.}}{{/doc.lastEditedBy}}|{{doc.version}}\n")
         try repo.write("sites/plain/docs/index.md", post("title: Home"))
-        try repo.setModificationDates(under: "sites/plain/docs", to: Date(timeIntervalSince1970: 1_767_225_600))
-        #expect(buildSites(repo, ["plain"]).first?.status == .built)
+        try repo.setModificationDates(under: "sites/plain/docs", to: Date(timeIntervalSince1970: 1_767_225_600.75))
+        let results = withCache ? buildWithCache(repo, ["plain"]) : buildSites(repo, ["plain"])
+        #expect(results.first?.status == .built)
         #expect(try repo.read("output/plain/docs/index.html") == "2026-01-01T00:00:00Z||1\n")
     }
 }
