@@ -26,6 +26,9 @@ struct OutputTreeRecord: Sendable {
     /// The keys of `entries`, ascending: the order of the encoding and of the manifest, known
     /// without sorting once decoded.
     private(set) var sortedPaths: [String]
+    /// The decoded bytes from the entry count on, while the entries are unchanged: encoding
+    /// again (the spare's record, with another inode) copies them instead of the entries.
+    private var encodedEntries: ArraySlice<UInt8>?
 
     init(treeInode: UInt64, entries: [String: Entry]) {
         self.init(treeInode: treeInode, entries: entries, sortedPaths: entries.keys.sorted())
@@ -43,7 +46,10 @@ struct OutputTreeRecord: Sendable {
     mutating func removeEntries(at paths: Set<String>) {
         let before = entries.count
         for path in paths { entries[path] = nil }
-        if entries.count != before { sortedPaths.removeAll { paths.contains($0) } }
+        if entries.count != before {
+            sortedPaths.removeAll { paths.contains($0) }
+            encodedEntries = nil
+        }
     }
 
     /// Output path → page fingerprint, for the pages that have one.
@@ -130,6 +136,14 @@ struct OutputTreeRecord: Sendable {
 
     func encode() -> [UInt8] {
         var writer = BinaryWriter()
+        if let encodedEntries {
+            writer.reserveCapacity(32 + encodedEntries.count)
+            writer.write(Self.magic)
+            writer.write(treeInode)
+            var bytes = writer.bytes
+            bytes.append(contentsOf: encodedEntries)
+            return bytes
+        }
         writer.reserveCapacity(64 + sortedPaths.count * Self.typicalEncodedEntrySize)
         writer.write(Self.magic)
         writer.write(treeInode)
@@ -178,6 +192,12 @@ struct OutputTreeRecord: Sendable {
             sortedPaths.append(path)
         }
         guard reader.readString() == magic, reader.isAtEnd, entries.count == sortedPaths.count else { return nil }
-        return OutputTreeRecord(treeInode: inode, entries: entries, sortedPaths: sortedPaths)
+        var record = OutputTreeRecord(treeInode: inode, entries: entries, sortedPaths: sortedPaths)
+        // What follows the magic and the inode is what `encode` writes for these entries.
+        var header = BinaryWriter()
+        header.write(magic)
+        header.write(inode)
+        if bytes.starts(with: header.bytes) { record.encodedEntries = bytes[header.bytes.count...] }
+        return record
     }
 }
