@@ -21,7 +21,36 @@ struct OutputTreeRecord: Sendable {
 
     /// The inode of the folder these files were written into (it became `output/<site>/`).
     var treeInode: UInt64
-    var entries: [String: Entry]
+    /// Site-relative path → entry.
+    private(set) var entries: [String: Entry]
+    /// The keys of `entries`, ascending: the order of the encoding and of the manifest, known
+    /// without sorting once decoded.
+    private(set) var sortedPaths: [String]
+    /// The decoded bytes from the entry count on, while the entries are unchanged: encoding
+    /// again (the spare's record, with another inode) copies them instead of the entries.
+    private var encodedEntries: ArraySlice<UInt8>?
+
+    init(treeInode: UInt64, entries: [String: Entry]) {
+        self.init(treeInode: treeInode, entries: entries, sortedPaths: entries.keys.sorted())
+    }
+
+    /// `sortedPaths` must be exactly the keys of `entries`, ascending.
+    init(treeInode: UInt64, entries: [String: Entry], sortedPaths: [String]) {
+        assert(sortedPaths.count == entries.count, "sortedPaths must list every entry")
+        self.treeInode = treeInode
+        self.entries = entries
+        self.sortedPaths = sortedPaths
+    }
+
+    /// Forgets the entries at `paths`.
+    mutating func removeEntries(at paths: Set<String>) {
+        let before = entries.count
+        for path in paths { entries[path] = nil }
+        if entries.count != before {
+            sortedPaths.removeAll { paths.contains($0) }
+            encodedEntries = nil
+        }
+    }
 
     /// Output path → page fingerprint, for the pages that have one.
     var pageFingerprints: [String: [UInt8]] {
@@ -43,14 +72,21 @@ struct OutputTreeRecord: Sendable {
         let target = outputDirectory + "/" + siteID
         guard let current = FileSystem.identity(target) else { return nil }
         let folder = reportDirectory(outputDirectory: outputDirectory, siteID: siteID)
-        let records = ["tree.bin", "tree.bin.new"].compactMap { name in
-            (try? FileSystem.readBytes(folder + "/" + name)).flatMap(decode)
+        // The published record first; the `.new` one is read only when that one is not the folder's.
+        var records: [OutputTreeRecord] = []
+        var matching: OutputTreeRecord?
+        for name in ["tree.bin", "tree.bin.new"] {
+            guard let record = (try? FileSystem.readBytes(folder + "/" + name)).flatMap(decode) else { continue }
+            if record.treeInode == current.inode {
+                matching = record
+                break
+            }
+            records.append(record)
         }
-        guard var record = records.first(where: { $0.treeInode == current.inode })
-                ?? records.first(where: { $0.describesContent(of: target) }) else { return nil }
+        guard var record = matching ?? records.first(where: { $0.describesContent(of: target) }) else { return nil }
         // Files replaced in the live tree since the record was written are not described by it.
         let replaced = (try? FileSystem.readText(replacedFilesPath(outputDirectory: outputDirectory, siteID: siteID))) ?? ""
-        for path in replaced.split(separator: "\n") { record.entries[String(path)] = nil }
+        if !replaced.isEmpty { record.removeEntries(at: Set(replaced.split(separator: "\n").map(String.init))) }
         return record
     }
 
@@ -95,12 +131,24 @@ struct OutputTreeRecord: Sendable {
         }.contains(false)
     }
 
+    /// Room for one entry of a typical page (path, SHA-256, size, fingerprint) in the encoding.
+    private static let typicalEncodedEntrySize = 160
+
     func encode() -> [UInt8] {
         var writer = BinaryWriter()
+        if let encodedEntries {
+            writer.reserveCapacity(32 + encodedEntries.count)
+            writer.write(Self.magic)
+            writer.write(treeInode)
+            var bytes = writer.bytes
+            bytes.append(contentsOf: encodedEntries)
+            return bytes
+        }
+        writer.reserveCapacity(64 + sortedPaths.count * Self.typicalEncodedEntrySize)
         writer.write(Self.magic)
         writer.write(treeInode)
         writer.write(UInt64(entries.count))
-        for path in entries.keys.sorted() {
+        for path in sortedPaths {
             guard let entry = entries[path] else { continue }
             writer.write(path)
             writer.write(bytes: entry.sha256)
@@ -118,14 +166,18 @@ struct OutputTreeRecord: Sendable {
         return writer.bytes
     }
 
+    /// The record `encode` wrote; nil for anything else, including entries out of order.
     static func decode(_ bytes: [UInt8]) -> OutputTreeRecord? {
         var reader = BinaryReader(bytes)
         guard reader.readString() == magic, let inode = reader.readUInt(), let count = reader.readUInt(),
               count <= UInt64(bytes.count) else { return nil }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(Int(count))
+        var sortedPaths: [String] = []
+        sortedPaths.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let path = reader.readString(), let sha = reader.readBytes(), sha.count == 32, let size = reader.readInt(),
+            guard let path = reader.readString(), sortedPaths.last.map({ $0 < path }) ?? true,
+                  let sha = reader.readBytes(), sha.count == 32, let size = reader.readInt(),
                   let hasSource = reader.readBool() else { return nil }
             var source: FileSystem.Identity?
             if hasSource {
@@ -137,8 +189,15 @@ struct OutputTreeRecord: Sendable {
             guard let fingerprint = reader.readBytes() else { return nil }
             entries[path] = Entry(sha256: sha, size: Int64(size), source: source,
                                   fingerprint: fingerprint.isEmpty ? nil : fingerprint)
+            sortedPaths.append(path)
         }
-        guard reader.readString() == magic, reader.isAtEnd else { return nil }
-        return OutputTreeRecord(treeInode: inode, entries: entries)
+        guard reader.readString() == magic, reader.isAtEnd, entries.count == sortedPaths.count else { return nil }
+        var record = OutputTreeRecord(treeInode: inode, entries: entries, sortedPaths: sortedPaths)
+        // What follows the magic and the inode is what `encode` writes for these entries.
+        var header = BinaryWriter()
+        header.write(magic)
+        header.write(inode)
+        if bytes.starts(with: header.bytes) { record.encodedEntries = bytes[header.bytes.count...] }
+        return record
     }
 }

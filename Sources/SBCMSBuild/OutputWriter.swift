@@ -27,7 +27,14 @@ public final class OutputWriter: @unchecked Sendable {
     /// The spare tree the staging folder was made from, if any.
     private let spare: SpareTree?
     private let lock = PosixLock()
+    /// Site-relative folders this build created or found in place (`prepareFolder`).
     private var createdDirectories: Set<String> = []
+    /// The spare's folders (every ancestor of a spare file), computed the first time a new file
+    /// goes where the spare had no file.
+    private var spareFoldersIfComputed: Set<String>?
+    /// True once a spare folder was removed to make room for a file: until then every folder of
+    /// the spare is in place.
+    private var removedSpareFolder = false
     private var entries: [String: OutputTreeRecord.Entry] = [:]
     private var written: Set<String> = []
 
@@ -42,12 +49,7 @@ public final class OutputWriter: @unchecked Sendable {
         FileSystem.removeTree(stagingDirectory)
         previous = OutputTreeRecord.loadCurrent(outputDirectory: outputDirectory, siteID: siteID)
         spare = SpareTree.claim(outputDirectory: outputDirectory, siteID: siteID, as: stagingDirectory)
-        if let spare {
-            let staging = stagingDirectory
-            createdDirectories = Set(spare.folders.map { staging + "/" + $0 })
-        } else {
-            try FileSystem.createDirectories(stagingDirectory)
-        }
+        if spare == nil { try FileSystem.createDirectories(stagingDirectory) }
         stagingInode = FileSystem.identity(stagingDirectory)?.inode ?? 0
     }
 
@@ -70,9 +72,9 @@ public final class OutputWriter: @unchecked Sendable {
     @discardableResult
     public func write(_ file: OutputFile) throws -> Bool {
         let path = stagingDirectory + "/" + file.path
-        try prepareFolder(for: file.path)
         let old = previous?.entries[file.path]
         let spared = spare?.record.entries[file.path]
+        try prepareFolder(for: file.path, spareHasFile: spared != nil)
         let previousPath = targetDirectory + "/" + file.path
         var entry: OutputTreeRecord.Entry
         var kept = false
@@ -123,29 +125,44 @@ public final class OutputWriter: @unchecked Sendable {
     public var fileCount: Int { lock.withLock { entries.count } }
 
     /// Keeps every file of the previous output that this build has not written: for a build
-    /// that renders only the outputs an edit can change (`SiteBuilder+EditedPosts.swift`).
-    /// `admit` counts each kept file's size toward the output quota. False when there is no
-    /// usable previous record, or a file cannot be kept or admitted: discard the writer.
+    /// that renders only the outputs an edit can change (`SiteBuilder+EditedPosts.swift`); call
+    /// it after the writes. `admit` counts each kept file's size toward the output quota, in path
+    /// order. False when there is no usable previous record, or a file cannot be kept or
+    /// admitted: discard the writer.
     func keepEveryOtherPreviousFile(admit: (Int) -> Bool) -> Bool {
         guard let previous else { return false }
-        let missing = lock.withLock { previous.entries.filter { entries[$0.key] == nil } }
-        for (path, old) in missing.sorted(by: { $0.key < $1.key }) {
-            guard admit(Int(old.size)), (try? prepareFolder(for: path)) != nil,
-                  keep(old, from: targetDirectory + "/" + path, at: path, spared: spare?.record.entries[path])
+        let writtenEntries = lock.withLock { entries }
+        let target = targetDirectory
+        for path in previous.sortedPaths where writtenEntries[path] == nil {
+            guard let old = previous.entries[path], admit(Int(old.size)) else { return false }
+            let spared = spare?.record.entries[path]
+            // The spare holding these bytes here needs nothing, while its folders are all in place.
+            if let spared, spared.sameBytes(as: old), !lock.withLock({ removedSpareFolder }) { continue }
+            guard (try? prepareFolder(for: path, spareHasFile: spared != nil)) != nil,
+                  keep(old, from: target + "/" + path, at: path, spared: spared)
             else { return false }
-            lock.withLock { entries[path] = old }
+        }
+        // The previous entries, with this build's written over them: one copy, no insertions.
+        var merged = previous.entries
+        lock.withLock {
+            for (path, entry) in entries { merged[path] = entry }
+            entries = merged
         }
         return true
     }
 
     /// Creates the folder `relative` goes into, once. In a spare tree, a file standing where a
-    /// folder now goes is removed first.
-    private func prepareFolder(for relative: String) throws {
+    /// folder now goes is removed first. `spareHasFile`: the spare had a file at `relative`, so
+    /// its folder is in place unless a spare folder was removed.
+    private func prepareFolder(for relative: String, spareHasFile: Bool) throws {
         guard let slash = relative.lastIndex(of: "/") else { return }
-        let folder = stagingDirectory + "/" + relative[..<slash]
+        let folder = String(relative[..<slash])
         // Remember a folder only once it exists: another thread may be about to write into it.
         // Two threads creating the same folder is harmless (EEXIST is success).
-        if lock.withLock({ createdDirectories.contains(folder) }) { return }
+        let inPlace = lock.withLock {
+            (spareHasFile && !removedSpareFolder) || createdDirectories.contains(folder)
+        }
+        if inPlace { return }
         if let spare {
             var end = relative.firstIndex(of: "/")
             while let index = end, index <= slash {
@@ -153,7 +170,7 @@ public final class OutputWriter: @unchecked Sendable {
                 end = relative[relative.index(after: index)...].firstIndex(of: "/")
             }
         }
-        try FileSystem.createDirectories(folder)
+        try FileSystem.createDirectories(stagingDirectory + "/" + folder)
         lock.withLock { _ = createdDirectories.insert(folder) }
     }
 
@@ -171,9 +188,17 @@ public final class OutputWriter: @unchecked Sendable {
     private func clearSpareItem(at relative: String) {
         guard let spare else { return }
         let path = stagingDirectory + "/" + relative
-        if spare.folders.contains(relative) {
+        // A spare file is not a spare folder; only a path the spare has no file at needs the folders.
+        let isSpareFolder = spare.record.entries[relative] == nil && lock.withLock {
+            if spareFoldersIfComputed == nil { spareFoldersIfComputed = SpareTree.folders(holding: spare.record.sortedPaths) }
+            return spareFoldersIfComputed?.contains(relative) == true
+        }
+        if isSpareFolder {
             FileSystem.removeTree(path)
-            lock.withLock { createdDirectories = createdDirectories.filter { $0 != path && !$0.hasPrefix(path + "/") } }
+            lock.withLock {
+                removedSpareFolder = true
+                createdDirectories = createdDirectories.filter { $0 != relative && !$0.hasPrefix(relative + "/") }
+            }
         } else {
             unlink(path)
         }
@@ -201,35 +226,86 @@ public final class OutputWriter: @unchecked Sendable {
     @discardableResult
     public func finish() throws -> Changes {
         let (entries, written) = lock.withLock { (self.entries, self.written) }
-        spare?.removeStale(in: stagingDirectory, keeping: entries)
         let before = previous?.entries ?? [:]
-        let paths = entries.keys.sorted()
-        let added = paths.filter { before[$0] == nil }
-        let changed = paths.filter { path in
+        // A file this build did not write has the previous bytes (it was kept), so only written
+        // files can be added or changed.
+        let added = written.filter { before[$0] == nil }.sorted()
+        let changed = written.filter { path in
             guard let old = before[path], let new = entries[path] else { return false }
-            return old.sha256 != new.sha256 || old.size != new.size
+            return !old.sameBytes(as: new)
+        }.sorted()
+        let paths: [String]
+        var removed: [String] = []
+        if let previous {
+            // The previous files still here are the entries that were not added.
+            var remaining = previous.sortedPaths
+            if entries.count - added.count < previous.entries.count {
+                remaining = []
+                for path in previous.sortedPaths {
+                    if entries[path] == nil { removed.append(path) } else { remaining.append(path) }
+                }
+            }
+            paths = added.isEmpty ? remaining : Self.merge(remaining, added)
+        } else {
+            paths = entries.keys.sorted()
         }
-        let removed = before.keys.filter { entries[$0] == nil }.sorted()
+        spare?.removeStale(in: stagingDirectory, newPaths: paths)
         let changes = Changes(added: added, changed: changed, removed: removed, written: written.count,
                               kept: entries.count - written.count)
         try FileSystem.createDirectories(reportDirectory)
-        let record = OutputTreeRecord(treeInode: stagingInode, entries: entries)
+        let record = OutputTreeRecord(treeInode: stagingInode, entries: entries, sortedPaths: paths)
         try FileSystem.writeAtomically(record.encode(), to: reportDirectory + "/tree.bin.new")
-        try FileSystem.writeAtomically(Array(manifestJSON(paths: paths, entries: entries).utf8), to: reportDirectory + "/manifest.json.new")
+        try FileSystem.writeAtomically(manifestJSON(paths: paths, entries: entries), to: reportDirectory + "/manifest.json.new")
         try FileSystem.writeAtomically(Array(changesJSON(changes).utf8), to: reportDirectory + "/changes.json.new")
         return changes
     }
 
-    private func manifestJSON(paths: [String], entries: [String: OutputTreeRecord.Entry]) -> String {
-        var json = "{\n  \"site\": \(TextEscaping.jsonString(siteID)),\n  \"tree_inode\": \(stagingInode),\n  \"files\": ["
+    /// The elements of two ascending arrays with no element in common, ascending.
+    private static func merge(_ first: [String], _ second: [String]) -> [String] {
+        var merged: [String] = []
+        merged.reserveCapacity(first.count + second.count)
+        var firstIndex = 0
+        var secondIndex = 0
+        while firstIndex < first.count, secondIndex < second.count {
+            if second[secondIndex] < first[firstIndex] {
+                merged.append(second[secondIndex])
+                secondIndex += 1
+            } else {
+                merged.append(first[firstIndex])
+                firstIndex += 1
+            }
+        }
+        merged.append(contentsOf: first[firstIndex...])
+        merged.append(contentsOf: second[secondIndex...])
+        return merged
+    }
+
+    /// Room for one file's line in the manifest (path, SHA-256 hex, size).
+    private static let typicalManifestLineSize = 160
+
+    /// `manifest.json`, as UTF-8: every file in `paths` order with its SHA-256 and size.
+    private func manifestJSON(paths: [String], entries: [String: OutputTreeRecord.Entry]) -> [UInt8] {
+        var json: [UInt8] = []
+        json.reserveCapacity(128 + paths.count * Self.typicalManifestLineSize)
+        json.append(contentsOf: "{\n  \"site\": \(TextEscaping.jsonString(siteID)),\n  \"tree_inode\": \(stagingInode),\n  \"files\": [".utf8)
         for (index, path) in paths.enumerated() {
             guard let entry = entries[path] else { continue }
-            json += index == 0 ? "\n" : ",\n"
-            json += "    {\"path\": \(TextEscaping.jsonString(path)), \"sha256\": \"\(SHA256.hex(entry.sha256))\", \"size\": \(entry.size)}"
+            json.append(contentsOf: index == 0 ? "\n    {\"path\": ".utf8 : ",\n    {\"path\": ".utf8)
+            TextEscaping.appendJSONString(path, to: &json)
+            json.append(contentsOf: ", \"sha256\": \"".utf8)
+            for byte in entry.sha256 {
+                json.append(Self.hexDigits[Int(byte >> 4)])
+                json.append(Self.hexDigits[Int(byte & 15)])
+            }
+            json.append(contentsOf: "\", \"size\": ".utf8)
+            json.append(contentsOf: String(entry.size).utf8)
+            json.append(UInt8(ascii: "}"))
         }
-        json += paths.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        json.append(contentsOf: paths.isEmpty ? "]\n}\n".utf8 : "\n  ]\n}\n".utf8)
         return json
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private func changesJSON(_ changes: Changes) -> String {
         func list(_ paths: [String]) -> String {

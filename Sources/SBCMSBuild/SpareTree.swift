@@ -14,8 +14,6 @@ import Glibc
 struct SpareTree: Sendable {
     /// The files in the folder when it was claimed.
     let record: OutputTreeRecord
-    /// Site-relative folders that exist in it (every ancestor of a recorded file).
-    let folders: Set<String>
 
     static func folder(outputDirectory: String, siteID: String) -> String {
         outputDirectory + "/.spare-" + siteID
@@ -37,7 +35,7 @@ struct SpareTree: Sendable {
             FileSystem.removeTree(folder)
             return nil
         }
-        return SpareTree(record: record, folders: folders(holding: record.entries.keys))
+        return SpareTree(record: record)
     }
 
     /// Keeps `tree` (the output just switched out, described by `record`) as the spare.
@@ -54,15 +52,33 @@ struct SpareTree: Sendable {
     }
 
     /// Removes, from the staging folder made of this spare, the files the new tree does not
-    /// have and then the folders left without any of its files.
-    func removeStale(in staging: String, keeping entries: [String: OutputTreeRecord.Entry]) {
-        for path in record.entries.keys where entries[path] == nil {
+    /// have and then the folders left without any of its files. `newPaths` are the new tree's
+    /// files, ascending (`OutputTreeRecord.sortedPaths`).
+    func removeStale(in staging: String, newPaths: [String]) {
+        let stale = Self.paths(record.sortedPaths, missingFrom: newPaths)
+        guard !stale.isEmpty else { return }  // every spare folder still holds a file of the new tree
+        for path in stale {
             unlink(staging + "/" + path)
         }
-        // Deepest first, so a folder is empty by the time its turn comes.
-        for folder in folders.subtracting(Self.folders(holding: entries.keys)).sorted(by: { $0.count > $1.count }) {
+        // Only a folder of a stale file can be left without files; one that still holds a file of
+        // the new tree is not empty, and rmdir leaves it. Deepest first, so a folder is empty by
+        // the time its turn comes.
+        for folder in Self.folders(holding: stale).sorted(by: { $0.count > $1.count }) {
             rmdir(staging + "/" + folder)
         }
+    }
+
+    /// The elements of `paths` that `others` lacks; both ascending, so one walk finds them.
+    static func paths(_ paths: [String], missingFrom others: [String]) -> [String] {
+        if paths == others { return [] }
+        var missing: [String] = []
+        var otherIndex = others.startIndex
+        for path in paths {
+            while otherIndex < others.endIndex, others[otherIndex] < path { otherIndex += 1 }
+            if otherIndex < others.endIndex, others[otherIndex] == path { continue }
+            missing.append(path)
+        }
+        return missing
     }
 
     /// Every folder that holds one of `paths` (site-relative), directly or deeper.

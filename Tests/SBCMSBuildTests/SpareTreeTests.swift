@@ -52,6 +52,17 @@ import Testing
         #expect(tree(output + "/s") == ["index.html": "home 4", "c/d": "d file 3"])
     }
 
+    @Test func aFolderLosingSomeFilesKeepsTheOthersAndOnlyEmptyFoldersGo() throws {
+        defer { FileSystem.removeTree(output) }
+        try build([("a/one.html", "1"), ("a/two.html", "2"), ("a/b/c/deep.html", "d"), ("e/f.html", "f")])
+        try build([("a/one.html", "1"), ("a/two.html", "2"), ("a/b/c/deep.html", "d"), ("e/f.html", "f")])
+        // The spare holds all four; this build drops two of a/'s files and all of e/.
+        let changes = try build([("a/one.html", nil), ("a/b/other.html", "o")])
+        #expect(tree(output + "/s") == ["a/one.html": "1", "a/b/other.html": "o"])
+        #expect(!FileSystem.exists(output + "/s/a/b/c") && !FileSystem.exists(output + "/s/e"))
+        #expect(changes.removed == ["a/b/c/deep.html", "a/two.html", "e/f.html"] && changes.added == ["a/b/other.html"])
+    }
+
     @Test func aSpareWhoseRecordIsMissingOrWrongIsThrownAway() throws {
         defer { FileSystem.removeTree(output) }
         try build([("index.html", "one"), ("a.html", "a")])
