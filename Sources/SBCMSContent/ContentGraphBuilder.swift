@@ -169,46 +169,15 @@ public struct ContentGraphBuilder: Sendable {
                     "existing headings: \(ids.sorted().prefix(8).joined(separator: ", "))"))
         }
 
-        let (outgoing, backlinks) = Self.linkIndexes(bodies.map { ($0.path, $0.body.linkedPages) }, pages: pages)
+        let links = LinkIndexes(bodies.map { ($0.path, $0.body.linkedPages) }, pages: pages)
         posts.sort { ($0.publishedAt, $1.slug) > ($1.publishedAt, $0.slug) }
         let categories = Taxonomy.build(name: "categories", singularTitle: "Category", posts: posts) { $0.categories }
         let tags = Taxonomy.build(name: "tags", singularTitle: "Tag", posts: posts) { $0.tags }
         var graph = ContentGraph(config: config, posts: posts, categories: categories, tags: tags, docs: docTree,
-                                 media: source.media, pages: pages, outgoingLinks: outgoing, backlinks: backlinks,
+                                 media: source.media, pages: pages, outgoingLinks: links.outgoing, backlinks: links.backlinks,
                                  courses: courses.section, portfolio: portfolio.section, characters: characters.section)
         graph.nextScheduleChange = parsedPosts.compactMap { $0.frontMatter?.publishedAt }.filter { $0 > options.now }.min()
         return (graph, diagnostics.sortedByLocation())
-    }
-
-    /// Outgoing links (each target once, sorted) and backlinks (sources sorted by title, then URL).
-    private static func linkIndexes(
-        _ links: [(String, [String])], pages: [String: PageReference]
-    ) -> ([String: [String]], [String: [String]]) {
-        // Sorted, then each target once: cheaper than sets for a page's few links.
-        let targetLists = Parallel.map(links) { source, targets -> [String] in
-            var unique = targets.filter { $0 != source }.sorted()
-            unique.removeAdjacentDuplicates()
-            unique.removeAll { pages[$0] == nil }
-            return unique
-        }
-        var outgoing: [String: [String]] = [:]
-        var incoming: [String: [String]] = [:]
-        outgoing.reserveCapacity(links.count)
-        incoming.reserveCapacity(links.count)
-        for ((source, _), targets) in zip(links, targetLists) where !targets.isEmpty {
-            outgoing[source] = targets
-            for target in targets { incoming[target, default: []].append(source) }
-        }
-        // Sorted by title, then URL; each page is looked up once, not at every comparison. A
-        // page with two bodies (a character's public and private bio) is one source.
-        let sortedBacklinks = Parallel.map(Array(incoming)) { target, sources -> (String, [String]) in
-            var sorted = sources.map { source in (title: pages[source]?.title ?? "", url: pages[source]?.url ?? "", path: source) }
-                .sorted { ($0.title, $0.url, $0.path) < ($1.title, $1.url, $1.path) }
-                .map(\.path)
-            sorted.removeAdjacentDuplicates()
-            return (target, sorted)
-        }
-        return (outgoing, Dictionary(uniqueKeysWithValues: sortedBacklinks))
     }
 
     static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,
@@ -227,18 +196,5 @@ public struct ContentGraphBuilder: Sendable {
             categories: frontMatter.categories, tags: frontMatter.tags, excerpt: excerpt,
             featuredImage: frontMatter.featuredImage.map { "/" + $0 }, seo: seo, params: frontMatter.params,
             body: document, url: "/blog/\(frontMatter.slug)/")
-    }
-}
-
-extension Array where Element: Equatable {
-    /// Keeps the first of every run of equal neighbours (on a sorted array: each value once).
-    mutating func removeAdjacentDuplicates() {
-        guard count > 1 else { return }
-        var kept = 1
-        for index in 1..<count where self[index] != self[kept - 1] {
-            self[kept] = self[index]
-            kept += 1
-        }
-        removeLast(count - kept)
     }
 }
