@@ -155,9 +155,14 @@ public struct ContentGraphBuilder: Sendable {
         }
 
         // Anchors can only be checked once every page's headings are known.
+        // Only the pages that anchors point into need their heading ids as a set.
+        let anchorChecks = bodies.flatMap(\.body.anchorChecks)
+        let anchorTargets = Set(anchorChecks.map(\.targetPath))
         var headingIDs: [String: Set<String>] = [:]
-        for (path, body) in bodies { headingIDs[path] = Set(body.document.headings.map(\.id)) }
-        for check in bodies.flatMap(\.body.anchorChecks) {
+        for (path, body) in bodies where anchorTargets.contains(path) {
+            headingIDs[path] = Set(body.document.headings.map(\.id))
+        }
+        for check in anchorChecks {
             guard let ids = headingIDs[check.targetPath] else { continue }
             if ids.contains(check.fragment) || check.fragment.hasPrefix("fn-") || check.fragment.hasPrefix("fnref-") {
                 continue

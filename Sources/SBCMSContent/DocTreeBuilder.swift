@@ -94,9 +94,10 @@ struct DocTreeBuilder {
         for index in pages.indices {
             if let parent = pages[index].parent { pages[parent].children.append(index) }
         }
-        let unsorted = pages
-        for index in pages.indices {
-            pages[index].children.sort { Self.siblingOrder(unsorted[$0], unsorted[$1]) }
+        // Each page's sort key once, not two page copies and two lowercased titles per comparison.
+        let keys = pages.map(SiblingKey.init)
+        for index in pages.indices where pages[index].children.count > 1 {
+            pages[index].children.sort { keys[$0] < keys[$1] }
         }
         let root = folderPages[""] ?? 0
         var readingOrder: [Int] = []
@@ -109,15 +110,22 @@ struct DocTreeBuilder {
         return (DocTree(pages: pages, root: root, readingOrder: readingOrder, readingPosition: positions), diagnostics)
     }
 
-    /// `order` first (pages without one after), then title without case, then URL.
-    static func siblingOrder(_ left: DocPage, _ right: DocPage) -> Bool {
-        let leftOrder = left.order ?? Int.max
-        let rightOrder = right.order ?? Int.max
-        if leftOrder != rightOrder { return leftOrder < rightOrder }
-        let leftTitle = left.title.lowercased()
-        let rightTitle = right.title.lowercased()
-        if leftTitle != rightTitle { return leftTitle < rightTitle }
-        return left.url < right.url
+    /// How siblings are ordered: `order` first (pages without one after), then title without
+    /// case, then URL.
+    struct SiblingKey: Comparable {
+        var order: Int
+        var title: String
+        var url: String
+
+        init(_ page: DocPage) {
+            order = page.order ?? Int.max
+            title = page.title.lowercased()
+            url = page.url
+        }
+
+        static func < (left: SiblingKey, right: SiblingKey) -> Bool {
+            (left.order, left.title, left.url) < (right.order, right.title, right.url)
+        }
     }
 
     /// `getting-started` → `Getting started`.

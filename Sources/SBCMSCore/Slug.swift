@@ -3,6 +3,7 @@ public enum Slug {
     /// `"Hello, Swift 6!"` becomes `"hello-swift-6"`. Accented Latin letters lose their accents;
     /// other characters become separators. Returns an empty string when nothing is left.
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
@@ -17,6 +18,28 @@ public enum Slug {
             result.append(folded)
         }
         return result
+    }
+
+    /// `make` for ASCII text, byte by byte (the same rules: letters lowercased, digits kept,
+    /// every run of anything else one hyphen between kept characters).
+    private static func makeFromASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let folded: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"): folded = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 32
+            default:
+                pendingHyphen = !bytes.isEmpty
+                continue
+            }
+            if pendingHyphen { bytes.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            bytes.append(folded)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when the text is already a valid slug (what `make` would return for it).
