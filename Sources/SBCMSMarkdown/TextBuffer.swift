@@ -68,40 +68,46 @@ struct TextBuffer {
     /// Number of words in UTF-8 text: runs between ASCII and Unicode whitespace (`White_Space`:
     /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
     static func wordCount(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        var inWord = false
-        var index = 0
-        let end = bytes.count
-        while index < end {
-            let byte = bytes[index]
-            var space = false
-            var length = 1
-            if byte < 0x80 {
-                space = isSpace(byte)
-            } else if byte == 0xC2, index + 1 < end {
-                space = bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0
-                length = 2
-            } else if byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 2 < end {
-                let second = bytes[index + 1], third = bytes[index + 2]
-                switch byte {
-                case 0xE1: space = second == 0x9A && third == 0x80
-                case 0xE2: space = (second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF))
-                    || (second == 0x81 && third == 0x9F)
-                default: space = second == 0x80 && third == 0x80
+        bytes.withUnsafeBufferPointer { buffer in
+            // A word starts at every non-space byte after a space (or at the start). ASCII bytes
+            // are counted without branches; only bytes from 0x80 up take the Unicode path.
+            var count = 0
+            var previousIsSpace = 1
+            var index = 0
+            let end = buffer.count
+            while index < end {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    let isSpace = (byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09) ? 1 : 0
+                    count &+= previousIsSpace & (isSpace ^ 1)
+                    previousIsSpace = isSpace
+                    index += 1
+                    continue
                 }
-                length = 3
-            }
-            if space {
-                inWord = false
-                index += length
-            } else {
-                if !inWord {
-                    inWord = true
-                    count += 1
+                var spaceLength = 0
+                if byte == 0xC2, index + 1 < end {
+                    if buffer[index + 1] == 0x85 || buffer[index + 1] == 0xA0 { spaceLength = 2 }
+                } else if byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 2 < end {
+                    let second = buffer[index + 1], third = buffer[index + 2]
+                    let isSpace: Bool
+                    switch byte {
+                    case 0xE1: isSpace = second == 0x9A && third == 0x80
+                    case 0xE2: isSpace = (second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF))
+                        || (second == 0x81 && third == 0x9F)
+                    default: isSpace = second == 0x80 && third == 0x80
+                    }
+                    if isSpace { spaceLength = 3 }
                 }
-                index += 1
+                if spaceLength > 0 {
+                    previousIsSpace = 1
+                    index += spaceLength
+                } else {
+                    count &+= previousIsSpace
+                    previousIsSpace = 0
+                    index += 1
+                }
             }
+            return count
         }
-        return count
     }
 }

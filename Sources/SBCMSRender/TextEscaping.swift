@@ -60,7 +60,7 @@ public enum TextEscaping {
             }
             while index < bytes.count {
                 // Most bytes need no escape: skip them with a few comparisons each.
-                while index < bytes.count, Self.isPlainJSONByte(bytes[index]) { index += 1 }
+                while index < bytes.count, Self.isPlainJSONByte(bytes[index], forScript: forScript) { index += 1 }
                 guard index < bytes.count else { break }
                 let byte = bytes[index]
                 switch byte {
@@ -90,10 +90,12 @@ public enum TextEscaping {
         }
     }
 
-    /// True for bytes `appendJSONString` copies as they are, whatever precedes them.
+    /// True for bytes `appendJSONString` copies as they are, whatever precedes them (`/`
+    /// matters only in scripts, after `<`).
     @inline(__always)
-    private static func isPlainJSONByte(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "/") && byte != 0xE2
+    private static func isPlainJSONByte(_ byte: UInt8, forScript: Bool) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2
+            && (byte != UInt8(ascii: "/") || !forScript)
     }
 
     /// Makes site-relative `href="/..."`, `src="/..."`, `poster="/..."` and `href="#..."` in

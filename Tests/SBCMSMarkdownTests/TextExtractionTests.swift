@@ -1,6 +1,7 @@
 import Testing
 import CCmarkGFM
 @testable import SBCMSMarkdown
+import SBCMSTestSupport
 
 @Suite("Plain text extraction")
 struct TextExtractionTests {
@@ -53,6 +54,18 @@ struct TextExtractionTests {
         walk.run(tree, rewrite: { _ in nil })
         #expect(walk.plainText == "Hello World\nSome bold text.\nlet x = 1\na b\nc d")
         #expect(renderer.render(markdown).wordCount == 13)
+    }
+
+    /// The byte counter agrees with the definition: runs of scalars between `White_Space` ones.
+    @Test func wordCountAgreesWithTheWhiteSpaceProperty() {
+        let pieces = ["a", "é", "日本", " ", "\t", "\n", "\u{0B}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{200B}",
+                      "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{2060}", "x-y", "\u{1F600}"]
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<3000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let expected = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).count
+            #expect(TextBuffer.wordCount(Array(text.utf8)) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test func wordCountSplitsOnAnyWhitespace() {
