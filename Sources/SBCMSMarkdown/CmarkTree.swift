@@ -12,16 +12,35 @@ final class CmarkTree {
     /// The GFM extensions attached to every parser.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Registers the core extensions exactly once (Swift global initialisers run once, thread-safely).
+    /// Registers the core extensions and fixes their inline special characters, exactly once
+    /// (Swift global initialisers run once, thread-safely, before any parse).
+    ///
+    /// cmark-gfm 0.29 keeps the "special inline character" tables in process-global arrays:
+    /// every parse sets the characters of its extensions on entry and clears them on exit (the
+    /// table extension does so around each row it reads), so overlapping parses would lose
+    /// strikethrough and autolinks at random. Here the tables are set once, and every
+    /// extension but strikethrough has its character list emptied, so the sets and clears of a
+    /// parse touch only `~`. The inline parser still calls each extension at its characters
+    /// (`cmark_parser_attach_syntax_extension` lists them by their match functions), but finds
+    /// the extension that closes a delimiter run through that list, which strikethrough needs.
+    /// So a document without `~` is parsed without the strikethrough extension (it could not
+    /// produce strikethrough) and without a lock; a document with `~` is parsed with it, under
+    /// `strikethroughLock`, and is the only kind of parse that writes the tables.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        let extensions = extensionNames.compactMap { cmark_find_syntax_extension($0) }
+        if let parser = cmark_parser_new(CMARK_OPT_DEFAULT) {
+            for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+            cmark_manage_extensions_special_characters(parser, 1)
+            cmark_parser_free(parser)
+        }
+        let strikethrough = cmark_find_syntax_extension("strikethrough")
+        for ext in extensions where ext != strikethrough { cmark_syntax_extension_set_special_inline_chars(ext, nil) }
         return true
     }()
 
-    /// cmark-gfm 0.29 keeps the "special inline character" tables in process-global arrays that
-    /// every parse sets on entry and clears on exit; overlapping parses would lose strikethrough
-    /// and autolinks at random. Parsing is therefore serialised; walking and rendering are not.
-    private static let parseLock = PosixLock()
+    /// Serialises the parses of documents that contain `~` (see `registered`).
+    private static let strikethroughLock = PosixLock()
 
     let parser: OpaquePointer
     let root: OpaquePointer
@@ -33,12 +52,13 @@ final class CmarkTree {
     init?(bytes: [UInt8], options: Int32) {
         _ = CmarkTree.registered
         guard let parser = cmark_parser_new(options) else { return nil }
-        for name in CmarkTree.extensionNames {
+        let hasTilde = ByteScan.contains(UInt8(ascii: "~"), in: bytes)
+        for name in CmarkTree.extensionNames where hasTilde || name != "strikethrough" {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        let root: OpaquePointer? = CmarkTree.parseLock.withLock {
+        func parse() -> OpaquePointer? {
             bytes.withUnsafeBufferPointer { buffer in
                 if let base = buffer.baseAddress, buffer.count > 0 {
                     base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -48,6 +68,7 @@ final class CmarkTree {
                 return cmark_parser_finish(parser)
             }
         }
+        let root = hasTilde ? CmarkTree.strikethroughLock.withLock(parse) : parse()
         guard let root else {
             cmark_parser_free(parser)
             return nil
