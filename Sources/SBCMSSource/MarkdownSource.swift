@@ -25,6 +25,48 @@ public struct MarkdownSource: Sendable {
     /// Splits a file's text. Returns a diagnostic instead when the front matter is unclosed,
     /// invalid YAML, or not a map. `location.file` is used for the diagnostics.
     public static func parse(_ rawText: String, location: SourceLocation) -> Swift.Result<MarkdownSource, Diagnostic> {
+        switch split(rawText) {
+        case .noFrontMatter(let text):
+            return .success(MarkdownSource(frontMatter: YAMLMap(), frontMatterLine: 1, body: text,
+                                           bodyLineOffset: 0, hasFrontMatter: false))
+        case .unclosed:
+            return .failure(.error(
+                "front-matter-unclosed", at: location.at(line: 1, column: 1),
+                "front matter starts with `---` on line 1 but is never closed",
+                hint: "add a line with only `---` after the last front matter key"))
+        case .frontMatter(let yaml, let body, let bodyLineOffset):
+            switch YAMLParser.parse(yaml, location: location, lineOffset: 1) {
+            case .failure(let diagnostic):
+                return .failure(diagnostic)
+            case .empty:
+                return .success(MarkdownSource(frontMatter: YAMLMap(), frontMatterLine: 2, body: body,
+                                               bodyLineOffset: bodyLineOffset, hasFrontMatter: true))
+            case .node(let node):
+                guard case .map(let map) = node.value else {
+                    return .failure(.error(
+                        "front-matter", at: location.at(line: node.line, column: node.column),
+                        "front matter must be a map of keys to values, found \(node.value.typeDescription)",
+                        hint: "write `key: value` lines between the `---` lines, e.g. `title: My post`"))
+                }
+                return .success(MarkdownSource(frontMatter: map, frontMatterLine: 2, body: body,
+                                               bodyLineOffset: bodyLineOffset, hasFrontMatter: true))
+            }
+        }
+    }
+
+    /// A file's text cut at its front matter lines, before any YAML is read.
+    public enum Split {
+        /// No `---` first line: the whole text (BOM removed, line ends LF) is the body.
+        case noFrontMatter(String)
+        /// The front matter's YAML text, the body, and the file line before the body's first.
+        case frontMatter(yaml: String, body: String, bodyLineOffset: Int)
+        /// A `---` first line without a closing line.
+        case unclosed
+    }
+
+    /// Cuts `rawText` at its front matter lines (`---`, closed by `---` or `...`), after
+    /// removing a byte order mark and turning CRLF line ends into LF.
+    public static func split(_ rawText: String) -> Split {
         var text = rawText
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if ByteScan.contains(13, in: text) {
@@ -32,10 +74,7 @@ public struct MarkdownSource: Sendable {
         }
         guard text.hasPrefix("---"), let firstLineEnd = text.firstIndex(of: "\n") ?? (text == "---" ? text.endIndex : nil),
               text[text.startIndex..<firstLineEnd].trimmingTrailingSpaces() == "---"
-        else {
-            return .success(MarkdownSource(frontMatter: YAMLMap(), frontMatterLine: 1, body: text,
-                                           bodyLineOffset: 0, hasFrontMatter: false))
-        }
+        else { return .noFrontMatter(text) }
         // Find the closing line: `---` or `...` alone on a line.
         var lineNumber = 1
         var lineStart = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : text.endIndex
@@ -45,32 +84,13 @@ public struct MarkdownSource: Sendable {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
             let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
             if line == "---" || line == "..." {
-                let yaml = String(text[yamlStart..<lineStart])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-                let body = String(text[bodyStart...])
-                switch YAMLParser.parse(yaml, location: location, lineOffset: 1) {
-                case .failure(let diagnostic):
-                    return .failure(diagnostic)
-                case .empty:
-                    return .success(MarkdownSource(frontMatter: YAMLMap(), frontMatterLine: 2, body: body,
-                                                   bodyLineOffset: lineNumber, hasFrontMatter: true))
-                case .node(let node):
-                    guard case .map(let map) = node.value else {
-                        return .failure(.error(
-                            "front-matter", at: location.at(line: node.line, column: node.column),
-                            "front matter must be a map of keys to values, found \(node.value.typeDescription)",
-                            hint: "write `key: value` lines between the `---` lines, e.g. `title: My post`"))
-                    }
-                    return .success(MarkdownSource(frontMatter: map, frontMatterLine: 2, body: body,
-                                                   bodyLineOffset: lineNumber, hasFrontMatter: true))
-                }
+                return .frontMatter(yaml: String(text[yamlStart..<lineStart]), body: String(text[bodyStart...]),
+                                    bodyLineOffset: lineNumber)
             }
             lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
         }
-        return .failure(.error(
-            "front-matter-unclosed", at: location.at(line: 1, column: 1),
-            "front matter starts with `---` on line 1 but is never closed",
-            hint: "add a line with only `---` after the last front matter key"))
+        return .unclosed
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 @testable import SBCMSBuild
-import SBCMSContent
+@testable import SBCMSContent
 import SBCMSCore
 import SBCMSMarkdown
 import SBCMSSource
@@ -99,5 +99,31 @@ final class FixedSplits: MarkdownSplitCache, @unchecked Sendable {
         let doc = try #require(splits.recorded["docs/guide.md"])
         #expect(doc.bodyDigest == SHA256.digest(Array("Doc body.\n".utf8)))
         #expect(doc.frontMatter["title"]?.value == .string("Guide"))
+    }
+
+    /// A reader that needs the body's text (characters: exports show the bio as written) cuts it
+    /// from the file without reading the YAML; when the file's body is not the recorded one, the
+    /// file changed after all and is parsed in full.
+    @Test func aReaderThatNeedsTheTextCutsTheBodyOnly() throws {
+        let repo = try FixtureRepository()
+        try repo.writeSite("s")
+        let body = "The *bio* as written.\r\n"
+        try repo.write("sites/s/characters/ada.md", "---\r\ntitle: On disk\r\n---\r\n" + body)
+        let source = try #require(SiteLoader(workspace: Workspace(root: repo.root)).load(siteID: "s").0)
+        let file = try #require(source.characters.first)
+        func title(_ markdown: MarkdownSource, _ file: SourceFile) -> (String?, [Diagnostic]) {
+            (markdown.frontMatter["title"]?.value.scalarText, [])
+        }
+        let recorded = FixedSplits(["characters/ada.md": Self.split(title: "From the split", body: "The *bio* as written.\n")])
+        let fromSplit = MarkdownFileReader.parse(file, site: source.config, splits: recorded, needsBodyText: true, read: title)
+        #expect(fromSplit.frontMatter == "From the split")
+        #expect(fromSplit.body.text == "The *bio* as written.\n")
+        #expect(recorded.recorded.isEmpty)
+
+        let stale = FixedSplits(["characters/ada.md": Self.split(title: "From the split", body: "An older bio.\n")])
+        let reparsed = MarkdownFileReader.parse(file, site: source.config, splits: stale, needsBodyText: true, read: title)
+        #expect(reparsed.frontMatter == "On disk")
+        #expect(reparsed.body.text == "The *bio* as written.\n")
+        #expect(stale.recorded["characters/ada.md"]?.bodyDigest == SHA256.digest(Array("The *bio* as written.\n".utf8)))
     }
 }

@@ -27,8 +27,10 @@ struct CharacterCastBuilder: Sendable {
         }
         let config = source.config
         let filePaths = source.filePaths
+        let splits = options.markdownSplits
         let parsed: [Parsed] = Parallel.map(source.characters) { file in
-            MarkdownFileReader.parse(file, site: config) { markdown, file in
+            // The bio's text is exported as it is written, so it is always read.
+            MarkdownFileReader.parse(file, site: config, splits: splits, needsBodyText: true) { markdown, file in
                 CharacterFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
             }
         }
@@ -148,7 +150,7 @@ struct CharacterCastBuilder: Sendable {
             characters.append(CharacterProfile(
                 source: checked.parsed.file, name: frontMatter.name, slug: frontMatter.slug, url: url(frontMatter.slug),
                 template: checked.template, profile: checked.profile, images: frontMatter.images, tags: frontMatter.tags,
-                // Characters are read without splits (`MarkdownSplitCache`), so the text is always there.
+                // Characters are read with `needsBodyText`, so the text is always there.
                 timeline: frontMatter.timeline, bio: body.document, bioMarkdown: checked.parsed.body.text ?? "",
                 history: history[checked.parsed.file.path]))
         }

@@ -129,7 +129,8 @@ struct CourseCatalogBuilder: Sendable {
         if let file = lesson.file {
             switch lesson.type {
             case .text, .video:
-                let parsed = MarkdownFileReader.parse(file, site: config, requireFrontMatter: false) { markdown, file in
+                let parsed = MarkdownFileReader.parse(file, site: config, requireFrontMatter: false,
+                                                      splits: options.markdownSplits) { markdown, file in
                     LessonFrontMatter.read(markdown, file: file, site: config)
                 }
                 diagnostics += parsed.diagnostics

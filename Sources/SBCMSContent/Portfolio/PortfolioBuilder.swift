@@ -12,8 +12,9 @@ struct PortfolioBuilder: Sendable {
     func prepare() -> PreparedSection<Portfolio> {
         let config = source.config
         let filePaths = source.filePaths
+        let splits = options.markdownSplits
         let parsed: [ParsedProject] = Parallel.map(source.portfolio) { file in
-            MarkdownFileReader.parse(file, site: config) { markdown, file in
+            MarkdownFileReader.parse(file, site: config, splits: splits) { markdown, file in
                 ProjectFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
             }
         }

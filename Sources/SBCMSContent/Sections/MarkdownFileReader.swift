@@ -16,19 +16,28 @@ struct ParsedFile<FrontMatter: Sendable>: Sendable {
 /// `requireFrontMatter` is false) front-matter-less files with a diagnostic, then lets `read`
 /// check the front matter (an empty map when the file has none).
 enum MarkdownFileReader {
-    /// With `splits`, a file unchanged since an earlier build is not read: its front matter
-    /// comes from its recorded split and its body stays unread (`MarkdownBody`); a file that
-    /// is read has its split recorded.
+    /// With `splits`, a file unchanged since an earlier build is not parsed: its front matter
+    /// comes from its recorded split, and its body stays unread (`MarkdownBody`) unless
+    /// `needsBodyText`, when only the body is cut from the file; a file that is parsed has its
+    /// split recorded.
     static func parse<FrontMatter: Sendable>(
         _ file: SourceFile, site: SiteConfig, requireFrontMatter: Bool = true, splits: (any MarkdownSplitCache)? = nil,
-        read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
+        needsBodyText: Bool = false, read: (MarkdownSource, SourceFile) -> (FrontMatter?, [Diagnostic])
     ) -> ParsedFile<FrontMatter> {
         let location = SourceLocation(site: site.id, file: file.displayPath)
         if let split = splits?.split(ofUnchanged: file.path) {
             let markdown = MarkdownSource(frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine, body: "",
                                           bodyLineOffset: split.bodyLineOffset, hasFrontMatter: split.hasFrontMatter)
-            return checked(markdown, body: MarkdownBody(unreadWithDigest: split.bodyDigest), file: file,
-                           location: location, requireFrontMatter: requireFrontMatter, read: read)
+            if !needsBodyText {
+                return checked(markdown, body: MarkdownBody(unreadWithDigest: split.bodyDigest), file: file,
+                               location: location, requireFrontMatter: requireFrontMatter, read: read)
+            }
+            // The body's text, without reading the YAML again; a file whose body is not the
+            // recorded one changed after all and is parsed below.
+            if let text = bodyText(of: file), MarkdownBody.digest(of: text) == split.bodyDigest {
+                return checked(markdown, body: MarkdownBody(text: text, digest: split.bodyDigest), file: file,
+                               location: location, requireFrontMatter: requireFrontMatter, read: read)
+            }
         }
         let markdown: MarkdownSource
         switch split(file, location: location) {
@@ -49,6 +58,16 @@ enum MarkdownFileReader {
         }
         return checked(markdown, body: body, file: file, location: location, requireFrontMatter: requireFrontMatter,
                        read: read)
+    }
+
+    /// The body of `file` (after its front matter lines), nil when it cannot be read.
+    private static func bodyText(of file: SourceFile) -> String? {
+        guard let bytes = try? FileSystem.readBytes(file.absolutePath), !ByteScan.contains(0, in: bytes) else { return nil }
+        switch MarkdownSource.split(String(decoding: bytes, as: UTF8.self)) {
+        case .noFrontMatter(let text): return text
+        case .frontMatter(_, let body, _): return body
+        case .unclosed: return nil
+        }
     }
 
     /// Reads `file` and splits it into front matter and body; a diagnostic when it cannot be
