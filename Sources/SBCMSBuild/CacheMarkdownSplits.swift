@@ -70,10 +70,11 @@ final class CacheMarkdownSplits: MarkdownSplitCache, @unchecked Sendable {
         writer.reserveCapacity(recordBytes.count + fresh.values.reduce(0) { $0 + $1.count + 64 })
         writer.write(Self.magic)
         Self.write(executable, to: &writer)
-        var paths = Array(fresh.keys)
-        paths += used.filter { fresh[$0] == nil }
+        // Only paths with a trusted identity are ever recorded or used; the filter keeps the
+        // count written equal to the entries that follow whatever happens.
+        let paths = (Array(fresh.keys) + used.filter { fresh[$0] == nil }).filter { identities[$0] != nil }.sorted()
         writer.write(UInt64(paths.count))
-        for path in paths.sorted() {
+        for path in paths {
             guard let identity = identities[path] else { continue }
             writer.write(path)
             Self.write(identity, to: &writer)

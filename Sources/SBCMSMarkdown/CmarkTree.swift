@@ -26,8 +26,12 @@ final class CmarkTree {
     /// So a document without `~` is parsed without the strikethrough extension (it could not
     /// produce strikethrough) and without a lock; a document with `~` is parsed with it, under
     /// `strikethroughLock`, and is the only kind of parse that writes the tables.
+    ///
+    /// This relies on how cmark-gfm 0.29 uses the lists, so it is done only for that version
+    /// (`parsesInParallel`); with any other, every parse takes the lock.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        guard parsesInParallel else { return true }
         let extensions = extensionNames.compactMap { cmark_find_syntax_extension($0) }
         if let parser = cmark_parser_new(CMARK_OPT_DEFAULT) {
             for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -42,6 +46,9 @@ final class CmarkTree {
     /// Serialises the parses of documents that contain `~` (see `registered`).
     private static let strikethroughLock = PosixLock()
 
+    /// True for the cmark-gfm whose use of the special-character lists `registered` relies on.
+    static let parsesInParallel = String(cString: cmark_version_string()).hasPrefix("0.29.0.gfm")
+
     let parser: OpaquePointer
     let root: OpaquePointer
     /// Nodes unlinked from the tree. Text nodes may point into a detached block's buffer, so
@@ -52,8 +59,9 @@ final class CmarkTree {
     init?(bytes: [UInt8], options: Int32) {
         _ = CmarkTree.registered
         guard let parser = cmark_parser_new(options) else { return nil }
-        let hasTilde = ByteScan.contains(UInt8(ascii: "~"), in: bytes)
-        for name in CmarkTree.extensionNames where hasTilde || name != "strikethrough" {
+        // Every document, when this cmark-gfm is not the one `registered` knows.
+        let mayStrikeThrough = !CmarkTree.parsesInParallel || ByteScan.contains(UInt8(ascii: "~"), in: bytes)
+        for name in CmarkTree.extensionNames where mayStrikeThrough || name != "strikethrough" {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -68,7 +76,7 @@ final class CmarkTree {
                 return cmark_parser_finish(parser)
             }
         }
-        let root = hasTilde ? CmarkTree.strikethroughLock.withLock(parse) : parse()
+        let root = mayStrikeThrough ? CmarkTree.strikethroughLock.withLock(parse) : parse()
         guard let root else {
             cmark_parser_free(parser)
             return nil

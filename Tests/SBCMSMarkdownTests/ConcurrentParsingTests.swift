@@ -14,6 +14,12 @@ import Testing
         "# Heading ~~with strike~~\n\n> quoted www.quoted.example ~~and struck~~\n",
     ]
 
+    /// A canary: with another cmark-gfm every parse takes the lock again (correct, slower), and
+    /// whether that version allows parallel parses should be checked before trusting it.
+    @Test func thisCmarkGFMParsesInParallel() {
+        #expect(CmarkTree.parsesInParallel, "cmark-gfm \(MarkdownRenderer.engineVersion)")
+    }
+
     @Test func parallelRendersEqualSerialOnes() {
         let renderer = MarkdownRenderer()
         let expected = Self.documents.map { renderer.render($0).html }
