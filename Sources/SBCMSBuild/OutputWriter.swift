@@ -129,19 +129,31 @@ public final class OutputWriter: @unchecked Sendable {
     /// it after the writes. `admit` counts each kept file's size toward the output quota, in path
     /// order. False when there is no usable previous record, or a file cannot be kept or
     /// admitted: discard the writer.
-    func keepEveryOtherPreviousFile(admit: (Int) -> Bool) -> Bool {
+    func keepEveryOtherPreviousFile(admit: @Sendable (Int) -> Bool) -> Bool {
         guard let previous else { return false }
         let writtenEntries = lock.withLock { entries }
         let target = targetDirectory
-        for path in previous.sortedPaths where writtenEntries[path] == nil {
-            guard let old = previous.entries[path], admit(Int(old.size)) else { return false }
-            let spared = spare?.record.entries[path]
-            // The spare holding these bytes here needs nothing, while its folders are all in place.
-            if let spared, spared.sameBytes(as: old), !lock.withLock({ removedSpareFolder }) { continue }
-            guard (try? prepareFolder(for: path, spareHasFile: spared != nil)) != nil,
-                  keep(old, from: target + "/" + path, at: path, spared: spared)
-            else { return false }
+        let paths = previous.sortedPaths.filter { writtenEntries[$0] == nil }
+        // In runs of neighbouring paths on every core: without a spare (the first build after a
+        // cold one) this creates every folder and link of the tree. `prepareFolder` and `keep`
+        // may run on many threads.
+        let runCount = min(paths.count, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let runs: [Range<Int>] = (0..<max(runCount, 1)).map { run in
+            paths.count * run / max(runCount, 1)..<paths.count * (run + 1) / max(runCount, 1)
         }
+        let kept = Parallel.map(runs) { run -> Bool in
+            for path in paths[run] {
+                guard let old = previous.entries[path], admit(Int(old.size)) else { return false }
+                let spared = self.spare?.record.entries[path]
+                // The spare holding these bytes here needs nothing, while its folders are all in place.
+                if let spared, spared.sameBytes(as: old), !self.lock.withLock({ self.removedSpareFolder }) { continue }
+                guard (try? self.prepareFolder(for: path, spareHasFile: spared != nil)) != nil,
+                      self.keep(old, from: target + "/" + path, at: path, spared: spared)
+                else { return false }
+            }
+            return true
+        }
+        guard !kept.contains(false) else { return false }
         // The previous entries, with this build's written over them: one copy, no insertions.
         var merged = previous.entries
         lock.withLock {
