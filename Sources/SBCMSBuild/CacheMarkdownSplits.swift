@@ -65,11 +65,12 @@ final class CacheMarkdownSplits: MarkdownSplitCache, @unchecked Sendable {
     /// went away or was not parsed); otherwise the record on disk is already exact.
     func saveIfChanged() {
         let (used, fresh) = lock.withLock { (self.used, self.fresh) }
-        guard !fresh.isEmpty || used.count != recorded.count else { return }
+        // Without the executable's identity no record could be trusted later.
+        guard let executable, !fresh.isEmpty || used.count != recorded.count else { return }
         var writer = BinaryWriter()
         writer.reserveCapacity(recordBytes.count + fresh.values.reduce(0) { $0 + $1.count + 64 })
         writer.write(Self.magic)
-        Self.write(executable, to: &writer)
+        writer.write(executable)
         // Only paths with a trusted identity are ever recorded or used; the filter keeps the
         // count written equal to the entries that follow whatever happens.
         let paths = (Array(fresh.keys) + used.filter { fresh[$0] == nil }).filter { identities[$0] != nil }.sorted()
@@ -77,7 +78,7 @@ final class CacheMarkdownSplits: MarkdownSplitCache, @unchecked Sendable {
         for path in paths {
             guard let identity = identities[path] else { continue }
             writer.write(path)
-            Self.write(identity, to: &writer)
+            writer.write(identity)
             if let encoded = fresh[path] {
                 writer.write(bytes: encoded)
             } else if let range = recorded[path]?.split {
@@ -101,30 +102,16 @@ final class CacheMarkdownSplits: MarkdownSplitCache, @unchecked Sendable {
               SHA256.digest(bytes[..<(bytes.count - digestLength)]) == Array(bytes[(bytes.count - digestLength)...])
         else { return nil }
         var reader = BinaryReader(bytes, range: 0..<(bytes.count - digestLength))
-        guard let executable, reader.readString() == magic, readIdentity(&reader) == executable,
+        guard let executable, reader.readString() == magic, reader.readIdentity() == executable,
               let count = reader.readUInt(), count <= UInt64(bytes.count) else { return nil }
         var entries: [String: (identity: FileSystem.Identity, split: Range<Int>)] = [:]
         entries.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let path = reader.readString(), let identity = readIdentity(&reader), let split = reader.skipBytes()
+            guard let path = reader.readString(), let identity = reader.readIdentity(), let split = reader.skipBytes()
             else { return nil }
             entries[path] = (identity, split)
         }
         guard reader.readString() == magic, reader.isAtEnd else { return nil }
         return entries
-    }
-
-    private static func write(_ identity: FileSystem.Identity?, to writer: inout BinaryWriter) {
-        let identity = identity ?? FileSystem.Identity(device: 0, inode: 0, size: -1, modificationNanoseconds: -1)
-        writer.write(identity.device)
-        writer.write(identity.inode)
-        writer.write(Int(identity.size))
-        writer.write(Int(identity.modificationNanoseconds))
-    }
-
-    private static func readIdentity(_ reader: inout BinaryReader) -> FileSystem.Identity? {
-        guard let device = reader.readUInt(), let inode = reader.readUInt(), let size = reader.readInt(),
-              let modified = reader.readInt() else { return nil }
-        return FileSystem.Identity(device: device, inode: inode, size: Int64(size), modificationNanoseconds: Int64(modified))
     }
 }

@@ -48,11 +48,9 @@ struct EditedPostsRecord: Sendable, Equatable {
               let count = reader.readUInt(), count <= UInt64(bytes.count) else { return nil }
         var posts: [String: Post] = [:]
         for _ in 0..<count {
-            guard let path = reader.readString(), let device = reader.readUInt(), let fileInode = reader.readUInt(),
-                  let size = reader.readInt(), let modified = reader.readInt(), let digest = reader.readBytes() else { return nil }
-            posts[path] = Post(identity: FileSystem.Identity(device: device, inode: fileInode, size: Int64(size),
-                                                             modificationNanoseconds: Int64(modified)),
-                               digest: digest)
+            guard let path = reader.readString(), let identity = reader.readIdentity(), let digest = reader.readBytes()
+            else { return nil }
+            posts[path] = Post(identity: identity, digest: digest)
         }
         guard reader.readString() == magic, reader.isAtEnd else { return nil }
         return EditedPostsRecord(inputsExceptPosts: inputs, outputInode: inode, posts: posts)
@@ -66,10 +64,7 @@ struct EditedPostsRecord: Sendable, Equatable {
         writer.write(UInt64(posts.count))
         for (path, post) in posts.sorted(by: { $0.key < $1.key }) {
             writer.write(path)
-            writer.write(post.identity.device)
-            writer.write(post.identity.inode)
-            writer.write(Int(post.identity.size))
-            writer.write(Int(post.identity.modificationNanoseconds))
+            writer.write(post.identity)
             writer.write(bytes: post.digest)
         }
         writer.write(Self.magic)

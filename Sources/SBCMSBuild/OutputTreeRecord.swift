@@ -154,12 +154,7 @@ struct OutputTreeRecord: Sendable {
             writer.write(bytes: entry.sha256)
             writer.write(Int(entry.size))
             writer.write(entry.source != nil)
-            if let source = entry.source {
-                writer.write(source.device)
-                writer.write(source.inode)
-                writer.write(Int(source.size))
-                writer.write(Int(source.modificationNanoseconds))
-            }
+            if let source = entry.source { writer.write(source) }
             writer.write(bytes: entry.fingerprint ?? [])
         }
         writer.write(Self.magic)
@@ -181,10 +176,8 @@ struct OutputTreeRecord: Sendable {
                   let hasSource = reader.readBool() else { return nil }
             var source: FileSystem.Identity?
             if hasSource {
-                guard let device = reader.readUInt(), let sourceInode = reader.readUInt(), let sourceSize = reader.readInt(),
-                      let time = reader.readInt() else { return nil }
-                source = FileSystem.Identity(device: device, inode: sourceInode, size: Int64(sourceSize),
-                                             modificationNanoseconds: Int64(time))
+                guard let identity = reader.readIdentity() else { return nil }
+                source = identity
             }
             guard let fingerprint = reader.readBytes() else { return nil }
             entries[path] = Entry(sha256: sha, size: Int64(size), source: source,

@@ -24,11 +24,12 @@ struct LinkIndexes {
         }
         let byPath = orders[0], byTitle = orders[1]
         let pathRank = Self.ranks(byPath), titleRank = Self.ranks(byTitle)
+        let isPage = byPath.map { pages[$0] != nil }
 
         // Each body's targets as path ranks: pages only, not itself, each once, in path order.
         let targetRanks = Parallel.map(links) { source, targets -> [Int] in
             let own = pathRank[source]
-            var ranks = targets.compactMap { target in pages[target] == nil ? nil : pathRank[target] }
+            var ranks = targets.compactMap { target in pathRank[target].flatMap { isPage[$0] ? $0 : nil } }
             ranks.removeAll { $0 == own }
             ranks.sort()
             ranks.removeAdjacentDuplicates()
