@@ -23,7 +23,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders the named layout into UTF-8 bytes (valid UTF-8: every piece written is).
     public func renderBytes(_ name: String, with context: any TemplateObject) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, root: .object(context))
+        var renderer = TemplateRenderer(library: self, root: .object(MemoizedObject(context)))
         return renderer.render(template)
     }
 }
