@@ -5,7 +5,7 @@
 /// Parse once, render many times with `TemplateLibrary.render(_:with:)`.
 public struct Template: Sendable {
     /// The parsed tokens, as the renderer walks them.
-    let nodes: [TemplateNode]
+    let program: TemplateProgram
 
     /// Parses a layout. Throws `TemplateSyntaxError` with the line and column where parsing stopped.
     public init(string: String) throws(TemplateSyntaxError) {
@@ -14,7 +14,7 @@ public struct Template: Sendable {
     }
 
     init(tokens: [Token]) {
-        self.nodes = tokens.map(TemplateNode.init)
+        self.program = TemplateProgram(tokens)
     }
 
     /// Where a tag looks its value up.
@@ -43,13 +43,32 @@ public struct Template: Sendable {
 
     /// A value lookup with the transforms to apply, outermost first (`empty(tags)`: `["empty"]`).
     /// A class, so that rendering passes it around without copying its arrays.
-    final class Reference: Sendable {
+    final class Reference: @unchecked Sendable {
         let path: Path
         let transforms: [String]
+        /// The path's names (`["post", "title"]`; none for `.current` and `.position`) and the
+        /// transforms, in buffers written once here: every thread that renders the layout reads
+        /// them, and reading an array would retain it, making the cores exchange its cache line.
+        let names: UnsafeMutableBufferPointer<String>
+        let transformNames: UnsafeMutableBufferPointer<String>
 
         init(path: Path, transforms: [String]) {
             self.path = path
             self.transforms = transforms
+            let pathNames: [String]
+            switch path {
+            case .current, .position: pathNames = []
+            case .local(let values), .stack(let values): pathNames = values
+            }
+            names = .allocate(capacity: pathNames.count)
+            _ = names.initialize(fromContentsOf: pathNames)
+            transformNames = .allocate(capacity: transforms.count)
+            _ = transformNames.initialize(fromContentsOf: transforms)
+        }
+
+        deinit {
+            names.deinitialize().deallocate()
+            transformNames.deinitialize().deallocate()
         }
     }
 

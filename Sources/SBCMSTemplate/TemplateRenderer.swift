@@ -52,17 +52,21 @@ struct TemplateRenderer {
     /// template changes the escaping only until the template ends). Frames are passed `inout`
     /// so that nested sections do not copy them.
     private mutating func render(_ template: Template, frame: inout Frame) {
+        render(template.program, frame: &frame)
+    }
+
+    private mutating func render(_ program: TemplateProgram, frame: inout Frame) {
         let escaping = frame.escaping
         defer { frame.escaping = escaping }
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for node in template.nodes { render(node, frame: &frame) }
+            for index in program.instructions.indices { render(program, at: index, frame: &frame) }
             return
         }
         // A token's output that starts a new line (of this template's own output) is indented.
         let start = output.count
-        for node in template.nodes {
+        for index in program.instructions.indices {
             let tokenStart = output.count
-            render(node, frame: &frame)
+            render(program, at: index, frame: &frame)
             if output.count > tokenStart, tokenStart > start, output[tokenStart - 1] == UInt8(ascii: "\n"),
                !(tokenStart - 2 >= start && output[tokenStart - 2] == UInt8(ascii: "\r")) {
                 output.insert(contentsOf: indentation, at: tokenStart)
@@ -70,40 +74,52 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func render(_ node: TemplateNode, frame: inout Frame) {
-        switch node.kind {
+    private mutating func render(_ program: TemplateProgram, at index: Int, frame: inout Frame) {
+        let instruction = program.instructions[index]
+        switch instruction.kind {
         case .text:
-            output.append(contentsOf: node.bytes)
-        case .variable:
-            if let value = resolve(node.reference!, frame: frame) { append(value, escaping: frame.escaping) }
-        case .unescapedVariable:
-            if let value = resolve(node.reference!, frame: frame) { append(value, escaping: .text) }
+            output.append(contentsOf: program.bytes(of: instruction))
+        case .variable, .unescapedVariable:
+            let value = resolve(program.references[instruction.reference], position: frame.position)
+            if let value { append(value, escaping: instruction.kind == .variable ? frame.escaping : .text) }
         case .section:
-            renderSection(resolve(node.reference!, frame: frame), body: node.body!, frame: &frame)
+            let value = resolve(program.references[instruction.reference], position: frame.position)
+            program.bodies[instruction.body]._withUnsafeGuaranteedRef { body in
+                renderSection(value, body: body, frame: &frame)
+            }
         case .invertedSection:
-            renderInvertedSection(resolve(node.reference!, frame: frame), body: node.body!, frame: &frame)
+            let value = resolve(program.references[instruction.reference], position: frame.position)
+            program.bodies[instruction.body]._withUnsafeGuaranteedRef { body in
+                renderInvertedSection(value, body: body, frame: &frame)
+            }
         case .blockExpansion:
-            var blockFrame = frame.enteringBlock(indentation: node.bytes)
-            render(frame.blocks?[node.name] ?? node.body!, frame: &blockFrame)
+            var blockFrame = frame.enteringBlock(indentation: Array(program.bytes(of: instruction)))
+            render(frame.blocks?[program.names[instruction.name]] ?? program.bodyTemplates[instruction.body], frame: &blockFrame)
         case .partial:
-            if let template = library.template(named: node.name) {
-                var partialFrame = frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks)
-                render(template, frame: &partialFrame)
+            if let template = library.template(named: program.names[instruction.name]) {
+                renderPartial(template, program, instruction, frame: frame)
             }
         case .dynamicPartial:
-            if case .string(let partialName)? = resolve(node.reference!, frame: frame),
+            if case .string(let partialName)? = resolve(program.references[instruction.reference], position: frame.position),
                let template = library.template(named: partialName) {
-                var partialFrame = frame.enteringPartial(indentation: node.isIndented ? node.bytes : nil, blocks: node.blocks)
-                render(template, frame: &partialFrame)
+                renderPartial(template, program, instruction, frame: frame)
             }
         case .escaping:
-            frame.escaping = node.escaping
+            frame.escaping = instruction.escaping
         case .blockDefinition:
             break  // only read by the parent tag that holds it
         }
     }
 
-    private mutating func renderSection(_ value: TemplateValue?, body: Template, frame: inout Frame) {
+    private mutating func renderPartial(_ template: Template, _ program: TemplateProgram,
+                                        _ instruction: TemplateProgram.Instruction, frame: Frame) {
+        let indentation = instruction.isIndented ? Array(program.bytes(of: instruction)) : nil
+        let blocks = instruction.blocks >= 0 ? program.blockSets[instruction.blocks] : nil
+        var partialFrame = frame.enteringPartial(indentation: indentation, blocks: blocks)
+        render(template, frame: &partialFrame)
+    }
+
+    private mutating func renderSection(_ value: TemplateValue?, body: TemplateProgram, frame: inout Frame) {
         guard let value else { return }
         let position = frame.position
         defer { frame.position = position }
@@ -126,7 +142,7 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderInvertedSection(_ value: TemplateValue?, body: Template, frame: inout Frame) {
+    private mutating func renderInvertedSection(_ value: TemplateValue?, body: TemplateProgram, frame: inout Frame) {
         guard let value else {
             render(body, frame: &frame)
             return
@@ -148,41 +164,56 @@ struct TemplateRenderer {
 
     // MARK: - Values
 
-    private func resolve(_ reference: Template.Reference, frame: Frame) -> TemplateValue? {
-        var transforms = reference.transforms[...]
+    /// The value `reference` names, looked up from the innermost context outwards; `position` is
+    /// the enclosing list element's, for `first()` and friends.
+    private func resolve(_ reference: Unmanaged<Template.Reference>, position: Position?) -> TemplateValue? {
+        reference._withUnsafeGuaranteedRef { resolve($0, position: position) }
+    }
+
+    private func resolve(_ reference: Template.Reference, position: Position?) -> TemplateValue? {
+        let names = reference.names
+        let transforms = reference.transformNames
         var value: TemplateValue?
+        var transformCount = transforms.count
         switch reference.path {
         case .current:
             value = stack.last
         case .position:
-            guard let position = frame.position, let name = transforms.popLast() else { return nil }
-            value = TemplateTransforms.apply(name, to: position)
-        case .local(let names):
-            value = stack.last.flatMap { Self.walk(names[...], from: $0) }
-        case .stack(let names):
-            guard let first = names.first else {
+            guard let position, transformCount > 0 else { return nil }
+            transformCount -= 1
+            value = TemplateTransforms.apply(transforms[transformCount], to: position)
+        case .local:
+            value = stack.last.flatMap { Self.walk(names, from: 0, of: $0) }
+        case .stack:
+            guard !names.isEmpty else {
                 value = stack.last
                 break
             }
-            for entry in stack.reversed() {
-                if let child = Self.child(named: first, of: entry) {
-                    value = Self.walk(names.dropFirst(), from: child)
+            var index = stack.count
+            while index > 0 {
+                index -= 1
+                if let child = Self.child(named: names[0], of: stack[index]) {
+                    value = names.count == 1 ? child : Self.walk(names, from: 1, of: child)
                     break
                 }
             }
         }
         guard var result = value else { return nil }
-        while let name = transforms.popLast() {
-            guard let transformed = TemplateTransforms.apply(name, to: result) else { return nil }
+        while transformCount > 0 {
+            transformCount -= 1
+            guard let transformed = TemplateTransforms.apply(transforms[transformCount], to: result) else {
+                return nil
+            }
             result = transformed
         }
         return result
     }
 
-    private static func walk(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+    /// Looks `names[start...]` up one inside the other, from `value`.
+    private static func walk(_ names: UnsafeMutableBufferPointer<String>, from start: Int, of value: TemplateValue) -> TemplateValue? {
         var current = value
-        for name in names {
-            guard let child = child(named: name, of: current) else { return nil }
+        for index in start..<names.count {
+            guard let child = child(named: names[index], of: current) else { return nil }
             current = child
         }
         return current
