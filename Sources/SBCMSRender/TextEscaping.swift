@@ -59,9 +59,12 @@ public enum TextEscaping {
                 runStart = index
             }
             while index < bytes.count {
-                // Most bytes need no escape: skip them with a few comparisons each.
-                while index < bytes.count, Self.isPlainJSONByte(bytes[index], forScript: forScript) { index += 1 }
-                guard index < bytes.count else { break }
+                // Most bytes need no escape: skip them eight at a time, then byte by byte
+                // through the word that may hold one.
+                index = Self.skipPlainJSONWords(in: bytes, from: index, forScript: forScript)
+                let wordEnd = min(index + 8, bytes.count)
+                while index < wordEnd, Self.isPlainJSONByte(bytes[index], forScript: forScript) { index += 1 }
+                guard index < wordEnd else { continue }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""): replace(with: "\\\"")
@@ -88,6 +91,29 @@ public enum TextEscaping {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             output.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// The index of the first eight-byte word, from `index` on, that may hold a byte
+    /// `appendJSONString` escapes or looks at: below 0x20, `"`, `\\`, 0xE2 (which starts U+2028
+    /// and U+2029) or, in scripts, `/`. The byte tests (SWAR: a borrow marks a byte below a bound
+    /// or equal to zero) can flag a byte that is none of these, never miss one; the caller looks
+    /// at the word's bytes one by one.
+    @inline(__always)
+    private static func skipPlainJSONWords(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, forScript: Bool) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+            if hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+                || hasZeroByte(word ^ (ones &* 0xE2)) || (forScript && hasZeroByte(word ^ (ones &* 0x2F))) {
+                break
+            }
+            index += 8
+        }
+        return index
     }
 
     /// True for bytes `appendJSONString` copies as they are, whatever precedes them (`/`
