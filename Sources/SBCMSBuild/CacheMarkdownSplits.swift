@@ -54,6 +54,11 @@ final class CacheMarkdownSplits: MarkdownSplitCache, @unchecked Sendable {
         return split
     }
 
+    func hasSplit(ofUnchanged path: String) -> Bool {
+        guard let identity = identities[path], let entry = recorded[path] else { return false }
+        return entry.identity == identity
+    }
+
     func record(_ split: MarkdownFileSplit, for path: String) {
         // A file without a trusted identity now cannot be recognised as unchanged later.
         guard identities[path] != nil else { return }

@@ -45,6 +45,8 @@ public struct ContentGraphBuilder: Sendable {
         let config = source.config
         let filePaths = source.filePaths
         let splits = options.markdownSplits
+        let prefetch = FilePrefetch.start { [source] in Self.filesToRead(in: source, splits: splits) }
+        defer { prefetch.cancel() }
         let parsedPosts: [ParsedPost] = Parallel.map(source.posts) { file in
             MarkdownFileReader.parse(file, site: config, splits: splits) { markdown, file in
                 PostFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
@@ -183,6 +185,16 @@ public struct ContentGraphBuilder: Sendable {
                                  courses: courses.section, portfolio: portfolio.section, characters: characters.section)
         graph.nextScheduleChange = parsedPosts.compactMap { $0.frontMatter?.publishedAt }.filter { $0 > options.now }.min()
         return (graph, diagnostics.sortedByLocation())
+    }
+
+    /// The files this build reads, in the order it reads them: every page file that has no
+    /// recorded split (an unchanged one is not opened), and the course and character files.
+    private static func filesToRead(in source: SiteSource, splits: (any MarkdownSplitCache)?) -> [String] {
+        func unsplit(_ files: [SourceFile]) -> [String] {
+            files.filter { splits?.hasSplit(ofUnchanged: $0.path) != true }.map(\.absolutePath)
+        }
+        return unsplit(source.posts) + unsplit(source.docs) + source.courseFiles.map(\.absolutePath)
+            + unsplit(source.portfolio) + unsplit(source.characters) + source.characterTemplates.map(\.absolutePath)
     }
 
     static func makePost(_ file: SourceFile, _ frontMatter: PostFrontMatter, _ document: MarkdownDocument,

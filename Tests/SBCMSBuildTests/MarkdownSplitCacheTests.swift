@@ -63,6 +63,8 @@ import Testing
         #expect(second.split(ofUnchanged: "blog/a.md") == Self.richSplit(title: "Ä title"))
         #expect(second.split(ofUnchanged: "docs/b.md") == Self.richSplit(title: "B"))
         #expect(second.split(ofUnchanged: "blog/racy.md") == nil)
+        #expect(second.hasSplit(ofUnchanged: "blog/a.md") && second.hasSplit(ofUnchanged: "docs/b.md"))
+        #expect(!second.hasSplit(ofUnchanged: "blog/racy.md"))
 
         var changed = identities
         changed["blog/a.md"]?.modificationNanoseconds += 1
@@ -70,6 +72,7 @@ import Testing
         let third = CacheMarkdownSplits(cacheDirectory: cache, siteID: "s", identities: changed, executable: Self.executable)
         #expect(third.split(ofUnchanged: "blog/a.md") == nil, "a file with another modification time is read again")
         #expect(third.split(ofUnchanged: "docs/b.md") == nil, "a file without a trusted identity is read again")
+        #expect(!third.hasSplit(ofUnchanged: "blog/a.md") && !third.hasSplit(ofUnchanged: "docs/b.md"))
         #expect(CacheMarkdownSplits(cacheDirectory: cache, siteID: "other", identities: identities,
                                     executable: Self.executable).split(ofUnchanged: "blog/a.md") == nil)
     }

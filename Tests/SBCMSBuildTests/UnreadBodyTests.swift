@@ -22,6 +22,8 @@ final class FixedSplits: MarkdownSplitCache, @unchecked Sendable {
 
     func split(ofUnchanged path: String) -> MarkdownFileSplit? { known[path] }
 
+    func hasSplit(ofUnchanged path: String) -> Bool { known[path] != nil }
+
     func record(_ split: MarkdownFileSplit, for path: String) {
         lock.withLock { recordedSplits[path] = split }
     }

@@ -30,6 +30,9 @@ public protocol MarkdownSplitCache: Sendable {
     /// The split recorded for the file at site-relative `path`, when the file has not changed
     /// since (nil: read the file).
     func split(ofUnchanged path: String) -> MarkdownFileSplit?
+    /// True when `split(ofUnchanged:)` would give a split for `path` (the file need not be
+    /// read); asks without taking the split.
+    func hasSplit(ofUnchanged path: String) -> Bool
     /// Records the split of the file at `path`, read during this build.
     func record(_ split: MarkdownFileSplit, for path: String)
 }
