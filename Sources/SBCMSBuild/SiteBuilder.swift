@@ -127,7 +127,9 @@ public struct SiteBuilder: Sendable {
                                                                  plannedPages: tasks.filter(\.isPage).count,
                                                                  siteID: siteID, quota: quota) {
             finishStage("render edited posts")
-            return (builtResult(changes, outputInode: writer.stagingInode, tookShortCut: true), nil)
+            let built = builtResult(changes, outputInode: writer.stagingInode, tookShortCut: true)
+            DeferredRelease.release((graph, renderer, source, tasks))
+            return (built, nil)
         }
         let writer: OutputWriter
         do {
@@ -176,6 +178,7 @@ public struct SiteBuilder: Sendable {
             return (result(.failed, diagnostics), nil)
         }
         let built = builtResult(changes, outputInode: writer.stagingInode)
+        if !retainingState { DeferredRelease.release((graph, renderer, renderAgain, source, tasks)) }
         let state = retainingState ? BuiltSiteState(
             source: source, renderer: SiteRenderer(graph: graph, theme: theme),
             editor: BodyEditor(graph: graph, source: source, options: contentOptions)) : nil
