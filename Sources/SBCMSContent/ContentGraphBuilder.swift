@@ -47,12 +47,12 @@ public struct ContentGraphBuilder: Sendable {
         let splits = options.markdownSplits
         let prefetch = FilePrefetch.start { [source] in Self.filesToRead(in: source, splits: splits) }
         defer { prefetch.cancel() }
-        let parsedPosts: [ParsedPost] = Parallel.map(source.posts) { file in
+        var parsedPosts: [ParsedPost] = Parallel.map(source.posts) { file in
             MarkdownFileReader.parse(file, site: config, splits: splits) { markdown, file in
                 PostFrontMatter.read(markdown, file: file, site: config, filePaths: filePaths)
             }
         }
-        let parsedDocs: [ParsedDoc] = Parallel.map(source.docs) { file in
+        var parsedDocs: [ParsedDoc] = Parallel.map(source.docs) { file in
             MarkdownFileReader.parse(file, site: config, splits: splits) { markdown, file in
                 DocFrontMatter.read(markdown, file: file, site: config)
             }
@@ -119,18 +119,25 @@ public struct ContentGraphBuilder: Sendable {
             resolver: resolver, site: config, cache: options.markdownCache)
         let now = options.now
 
-        let renderedPosts = Parallel.map(builtPosts) { post -> (BlogPost?, RenderedBody?) in
+        // Each body text is let go once its HTML exists (`BodyTexts`).
+        for index in parsedPosts.indices { parsedPosts[index].body = MarkdownBody(text: "") }
+        let postBodies = BodyTexts(takingFrom: &builtPosts)
+        let renderingPosts = builtPosts
+        let renderedPosts = Parallel.map(Array(renderingPosts.indices)) { index -> (BlogPost?, RenderedBody?) in
+            let post = renderingPosts[index]
             guard let frontMatter = post.frontMatter else { return (nil, nil) }
-            let body = bodyRenderer.render(post.body, lineOffset: post.bodyLineOffset, file: post.file)
+            let body = bodyRenderer.render(postBodies.take(index), lineOffset: post.bodyLineOffset, file: post.file)
             let blogPost = Self.makePost(post.file, frontMatter, body.document, now: now)
             return (body.diagnostics.containsErrors ? nil : blogPost, body)
         }
-        let docSources = parsedDocs.reduce(into: [String: ParsedDoc]()) { $0[$1.file.path] = $1 }
+        let docBodies = BodyTexts(takingFrom: &parsedDocs)
+        let docSources = parsedDocs.indices.reduce(into: [String: Int]()) { $0[parsedDocs[$1].file.path] = $1 }
         let docIndexes = docTree.pages.indices.filter { docTree.pages[$0].source != nil }
         let placedTree = docTree
+        let renderingDocs = parsedDocs
         let renderedDocs = Parallel.map(docIndexes) { index -> RenderedBody? in
             guard let file = placedTree.pages[index].source, let parsed = docSources[file.path] else { return nil }
-            return bodyRenderer.render(parsed.body, lineOffset: parsed.bodyLineOffset, file: file)
+            return bodyRenderer.render(docBodies.take(parsed), lineOffset: renderingDocs[parsed].bodyLineOffset, file: file)
         }
 
         var posts: [BlogPost] = []
