@@ -259,16 +259,25 @@ public final class OutputWriter: @unchecked Sendable {
             }
             paths = added.isEmpty ? remaining : Self.merge(remaining, added)
         } else {
-            paths = entries.keys.sorted()
+            // Without a previous tree every file was written, so every file was added.
+            paths = added.count == entries.count ? added : entries.keys.sorted()
         }
         spare?.removeStale(in: stagingDirectory, newPaths: paths)
         let changes = Changes(added: added, changed: changed, removed: removed, written: written.count,
                               kept: entries.count - written.count)
         try FileSystem.createDirectories(reportDirectory)
         let record = OutputTreeRecord(treeInode: stagingInode, entries: entries, sortedPaths: paths)
-        try FileSystem.writeAtomically(record.encode(), to: reportDirectory + "/tree.bin.new")
-        try FileSystem.writeAtomically(manifestJSON(paths: paths, entries: entries), to: reportDirectory + "/manifest.json.new")
-        try FileSystem.writeAtomically(Array(changesJSON(changes).utf8), to: reportDirectory + "/changes.json.new")
+        // The three reports are made on all cores (each walks every file), then written in order.
+        let reports = Parallel.map([0, 1, 2]) { report -> [UInt8] in
+            switch report {
+            case 0: return record.encode()
+            case 1: return self.manifestJSON(paths: paths, entries: entries)
+            default: return Array(self.changesJSON(changes).utf8)
+            }
+        }
+        try FileSystem.writeAtomically(reports[0], to: reportDirectory + "/tree.bin.new")
+        try FileSystem.writeAtomically(reports[1], to: reportDirectory + "/manifest.json.new")
+        try FileSystem.writeAtomically(reports[2], to: reportDirectory + "/changes.json.new")
         return changes
     }
 
