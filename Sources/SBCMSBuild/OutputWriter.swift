@@ -384,10 +384,11 @@ public final class OutputWriter: @unchecked Sendable {
         for name in ["manifest.json", "changes.json", "tree.bin"] { unlink(reportDirectory + "/" + name + ".new") }
     }
 
-    /// Removes `.staging-<site>-<pid>` and `.old-<site>-<pid>` folders of processes that are gone.
+    /// Removes `.staging-<site>-<pid>`, `.old-<site>-<pid>` and `.prelink-<site>-<pid>` folders of
+    /// processes that are gone.
     private static func removeAbandonedFolders(siteID: String, outputDirectory: String) {
         for name in FileSystem.list(outputDirectory) {
-            for prefix in [".staging-\(siteID)-", ".old-\(siteID)-"] where name.hasPrefix(prefix) {
+            for prefix in [".staging-\(siteID)-", ".old-\(siteID)-", ".prelink-\(siteID)-"] where name.hasPrefix(prefix) {
                 guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
                 if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                     FileSystem.removeTree(outputDirectory + "/" + name)

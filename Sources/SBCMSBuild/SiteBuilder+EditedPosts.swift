@@ -42,8 +42,10 @@ extension SiteBuilder {
     /// Renders what shows the edited posts and keeps the rest of the previous output; nil (and
     /// nothing switched in) when a file cannot be kept, a quota stops it, or the tree would not
     /// hold exactly `plannedFiles` files: then the site is built the ordinary way.
-    func writeOnlyWhatShowsEditedPosts(_ indexes: [Int], renderer: SiteRenderer, plannedFiles: Int, plannedPages: Int,
-                                       siteID: String, quota: QuotaGuard) -> (writer: OutputWriter, changes: OutputWriter.Changes)? {
+    func writeOnlyWhatShowsEditedPosts(_ indexes: [Int], renderer: SiteRenderer, prelink: SparePrelink?, plannedFiles: Int,
+                                       plannedPages: Int, siteID: String,
+                                       quota: QuotaGuard) -> (writer: OutputWriter, changes: OutputWriter.Changes)? {
+        prelink?.wait()
         guard let writer = try? OutputWriter(siteID: siteID, outputDirectory: options.outputDirectory) else { return nil }
         var rendering = renderer
         rendering.previousPageFingerprints = [:]  // render, and record each page's fingerprint

@@ -59,6 +59,10 @@ public struct SiteBuilder: Sendable {
         }
 
         if !retainingState { loadEditedPostsCheck(&cacheCheck, siteID: siteID) }
+        // Without a spare tree, one is made while the site is read (see `SparePrelink`); it is
+        // finished before a writer claims it, and before this build returns.
+        let prelink = SparePrelink.start(outputDirectory: options.outputDirectory, siteID: siteID)
+        defer { prelink?.wait() }
 
         var loader = SiteLoader(workspace: workspace)
         loader.knownIdentities = cacheCheck.siteFiles
@@ -123,7 +127,8 @@ public struct SiteBuilder: Sendable {
             return built
         }
         if !retainingState, let edited = editedPostIndexes(cacheCheck, graph: graph, siteID: siteID),
-           let (writer, changes) = writeOnlyWhatShowsEditedPosts(edited, renderer: renderer, plannedFiles: tasks.count,
+           let (writer, changes) = writeOnlyWhatShowsEditedPosts(edited, renderer: renderer, prelink: prelink,
+                                                                 plannedFiles: tasks.count,
                                                                  plannedPages: tasks.filter(\.isPage).count,
                                                                  siteID: siteID, quota: quota) {
             finishStage("render edited posts")
@@ -134,6 +139,7 @@ public struct SiteBuilder: Sendable {
         let writer: OutputWriter
         do {
             try FileSystem.createDirectories(options.outputDirectory)
+            prelink?.wait()
             writer = try OutputWriter(siteID: siteID, outputDirectory: options.outputDirectory)
         } catch {
             diagnostics.append(Diagnostic(.error, code: "output", site: siteID, message: "\(error)"))
