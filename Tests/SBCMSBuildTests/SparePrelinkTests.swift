@@ -2,6 +2,7 @@ import Foundation
 @testable import SBCMSBuild
 import SBCMSCore
 import SBCMSRender
+import SBCMSTestSupport
 import Testing
 
 /// Without a spare tree, one is made from the live tree while the site is read; the writer
@@ -17,13 +18,7 @@ import Testing
         return writer
     }
 
-    private func tree(_ folder: String) -> [String: String] {
-        var files: [String: String] = [:]
-        for entry in FileSystem.walk(folder) where !entry.isDirectory {
-            files[entry.relativePath] = try? FileSystem.readText(folder + "/" + entry.relativePath)
-        }
-        return files
-    }
+    private func tree(_ folder: String) -> [String: String] { TextTree.read(folder) }
 
     @Test func theSpareIsMadeFromTheLiveTreeAndNothingIsWrittenThroughIt() throws {
         defer { FileSystem.removeTree(output) }

@@ -2,6 +2,7 @@ import Foundation
 import SBCMSBuild
 import SBCMSCore
 import SBCMSRender
+import SBCMSTestSupport
 import Testing
 
 /// The tree switched out of `output/<site>/` is kept and becomes the next build's staging
@@ -22,14 +23,7 @@ import Testing
         return changes
     }
 
-    /// Every file under `folder`, relative, with its text.
-    private func tree(_ folder: String) -> [String: String] {
-        var files: [String: String] = [:]
-        for entry in FileSystem.walk(folder) where !entry.isDirectory {
-            files[entry.relativePath] = try? FileSystem.readText(folder + "/" + entry.relativePath)
-        }
-        return files
-    }
+    private func tree(_ folder: String) -> [String: String] { TextTree.read(folder) }
 
     private func inode(_ path: String) -> UInt64? { FileSystem.identity(output + "/s/" + path)?.inode }
 
