@@ -44,6 +44,19 @@ import Testing
         #expect(tree(output + "/.spare-s") == live, "the tree switched out kept its bytes")
     }
 
+    @Test func aLiveTreeThatDiffersFromItsRecordGivesNoSpare() throws {
+        defer { FileSystem.removeTree(output) }
+        let files = (0..<300).map { ("p\($0)/index.html", "page \($0)") as (String, String?) }
+        let first = try writer(files)
+        _ = try first.finish()
+        try first.commit()
+        unlink(output + "/s/p250/index.html")  // the record still lists it
+        let prelink = try #require(SparePrelink.start(outputDirectory: output, siteID: "s"))
+        prelink.wait()
+        #expect(!FileSystem.exists(output + "/.spare-s"))
+        #expect(!FileSystem.exists(SparePrelink.buildingFolder(outputDirectory: output, siteID: "s")))
+    }
+
     @Test func aPrelinkFolderLeftByAKilledBuildIsRemoved() throws {
         defer { FileSystem.removeTree(output) }
         let process = Process()
