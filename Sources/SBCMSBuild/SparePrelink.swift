@@ -90,7 +90,7 @@ final class SparePrelink: @unchecked Sendable {
     /// Takes runs until none is left; whoever finishes the last one parks the spare.
     private func linkRuns() {
         while let (run, paths) = takeRun() {
-            let linked = link(paths[run])
+            let linked = linkFiles(paths[run])
             let isLast = lock.withLock { () -> Bool in
                 finishedRuns += 1
                 if !linked && !failed {
@@ -114,7 +114,7 @@ final class SparePrelink: @unchecked Sendable {
 
     /// Links `paths` of the live tree into the building folder, creating the folders they need
     /// (mkdir -p tolerates a folder another run made).
-    private func link(_ paths: ArraySlice<String>) -> Bool {
+    private func linkFiles(_ paths: ArraySlice<String>) -> Bool {
         var folders: Set<String> = [""]
         for path in paths {
             if let slash = path.lastIndex(of: "/") {
@@ -124,7 +124,7 @@ final class SparePrelink: @unchecked Sendable {
                     folders.insert(folder)
                 }
             }
-            guard Glibc.link(live + "/" + path, building + "/" + path) == 0 else { return false }
+            guard link(live + "/" + path, building + "/" + path) == 0 else { return false }
         }
         return true
     }
