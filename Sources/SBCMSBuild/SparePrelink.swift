@@ -11,9 +11,9 @@ import Glibc
 ///
 /// Without a spare (the first build after a cold one), the writer had to create every folder
 /// and link of the new tree itself, after the content stage: 11k folders and 18k links on the
-/// 10k-page site, a quarter of an edited-post build. Here one background thread does that
-/// kernel work while the content stage runs, and a thread that waits for the spare helps with
-/// the rest; the writer then stages into the spare as usual, touching only what changed. A
+/// 10k-page site, a quarter of an edited-post build. Here a background thread of lower
+/// priority does that kernel work while the content stage runs, and a thread that waits for
+/// the spare helps with the rest; the writer then stages into the spare as usual, touching only what changed. A
 /// spare made this way shares its files with the live tree, as every spare does for the files
 /// the last build kept, so the writer's rule holds: a spare file is unlinked before different
 /// bytes are written at its path, never written through.
@@ -48,14 +48,33 @@ final class SparePrelink: @unchecked Sendable {
         guard !FileSystem.exists(SpareTree.folder(outputDirectory: outputDirectory, siteID: siteID)),
               FileSystem.exists(outputDirectory + "/" + siteID) else { return nil }
         let prelink = SparePrelink(outputDirectory: outputDirectory, siteID: siteID)
-        DispatchQueue(label: "sbcms.spare-prelink", qos: .utility).async {
-            if prelink.prepare() {
-                prelink.linkRuns()
-            } else {
-                prelink.done.signal()
-            }
+        // A thread of its own, at a lower priority than the content stage's, so it takes the
+        // time the cores have left; on Linux `setpriority(PRIO_PROCESS, 0, …)` applies to the
+        // calling thread only, which ends with the work.
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(prelink).toOpaque()
+        let created = pthread_create(&thread, nil, { context in
+            let prelink = Unmanaged<SparePrelink>.fromOpaque(context!).takeRetainedValue()
+            #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
+            prelink.run()
+            return nil
+        }, context)
+        guard created == 0 else {
+            Unmanaged<SparePrelink>.fromOpaque(context).release()
+            return nil
         }
+        pthread_detach(thread)
         return prelink
+    }
+
+    private func run() {
+        if prepare() {
+            linkRuns()
+        } else {
+            done.signal()
+        }
     }
 
     /// Waits until the spare is made (or given up), linking what is left on this thread too;
