@@ -314,10 +314,7 @@ public final class OutputWriter: @unchecked Sendable {
             json.append(contentsOf: index == 0 ? "\n    {\"path\": ".utf8 : ",\n    {\"path\": ".utf8)
             TextEscaping.appendJSONString(path, to: &json)
             json.append(contentsOf: ", \"sha256\": \"".utf8)
-            for byte in entry.sha256 {
-                json.append(Self.hexDigits[Int(byte >> 4)])
-                json.append(Self.hexDigits[Int(byte & 15)])
-            }
+            SHA256.appendHex(entry.sha256, to: &json)
             json.append(contentsOf: "\", \"size\": ".utf8)
             json.append(contentsOf: String(entry.size).utf8)
             json.append(UInt8(ascii: "}"))
@@ -326,7 +323,6 @@ public final class OutputWriter: @unchecked Sendable {
         return json
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private func changesJSON(_ changes: Changes) -> String {
         func list(_ paths: [String]) -> String {

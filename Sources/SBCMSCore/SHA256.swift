@@ -46,13 +46,21 @@ public struct SHA256 {
 
     /// Lowercase hex of a digest.
     public static func hex(_ digest: [UInt8]) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
-        }
+        appendHex(digest, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends the lowercase hex of `bytes` to UTF-8 `output` (for JSON written as bytes).
+    public static func appendHex(_ bytes: [UInt8], to output: inout [UInt8]) {
+        for byte in bytes {
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 15)])
+        }
+    }
+
+    /// The hex digits, lowercase, by value: the one table `hex`, `appendHex` and JSON's `\u00XX`
+    /// escapes use.
+    public static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -1,3 +1,5 @@
+import SBCMSCore
+
 /// Escaping for the text formats sbcms writes by hand (XML feeds, JSON).
 public enum TextEscaping {
     /// Escapes `& < > " '` for XML text and attribute values, and drops characters XML 1.0 forbids.
@@ -76,9 +78,9 @@ public enum TextEscaping {
                     replace(with: "\\/")
                 case ..<0x20:
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    let hex = Array("0123456789abcdef".utf8)
-                    output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                               hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(SHA256.hexDigits[Int(byte >> 4)])
+                    output.append(SHA256.hexDigits[Int(byte & 0x0F)])
                     index += 1
                     runStart = index
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
