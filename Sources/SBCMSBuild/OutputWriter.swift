@@ -137,10 +137,7 @@ public final class OutputWriter: @unchecked Sendable {
         // In runs of neighbouring paths on every core: without a spare (the first build after a
         // cold one) this creates every folder and link of the tree. `prepareFolder` and `keep`
         // may run on many threads.
-        let runCount = min(paths.count, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let runs: [Range<Int>] = (0..<max(runCount, 1)).map { run in
-            paths.count * run / max(runCount, 1)..<paths.count * (run + 1) / max(runCount, 1)
-        }
+        let runs = Parallel.runs(of: paths.count, into: 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let kept = Parallel.map(runs) { run -> Bool in
             for path in paths[run] {
                 guard let old = previous.entries[path], admit(Int(old.size)) else { return false }

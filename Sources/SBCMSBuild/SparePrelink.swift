@@ -96,8 +96,8 @@ final class SparePrelink: @unchecked Sendable {
         FileSystem.removeTree(building)
         guard mkdir(building, 0o755) == 0 else { return false }
         let count = record.sortedPaths.count
-        let runLength = max(64, count / 64)
-        let runs = stride(from: 0, to: count, by: runLength).map { $0..<min($0 + runLength, count) }
+        // Runs of 64 files or more, at most 64 of them.
+        let runs = count == 0 ? [] : Parallel.runs(of: count, into: min(64, max(1, count / 64)))
         lock.withLock {
             self.record = record
             self.runs = runs

@@ -13,6 +13,14 @@ public enum Parallel {
         }
         return results.values()
     }
+
+    /// `0..<count` cut into `runCount` consecutive runs of nearly equal length (at least one
+    /// run, none empty unless `count` is 0): work over neighbouring elements, such as files of
+    /// the same folders, handed to `map` a run at a time.
+    public static func runs(of count: Int, into runCount: Int) -> [Range<Int>] {
+        let runs = max(1, min(runCount, count))
+        return (0..<runs).map { run in count * run / runs..<count * (run + 1) / runs }
+    }
 }
 
 /// Preallocated result slots, each written by exactly one iteration of `concurrentPerform`.
