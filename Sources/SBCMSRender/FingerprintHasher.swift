@@ -11,7 +11,8 @@ public protocol ContextFingerprinting {
 /// the same bytes.
 public struct FingerprintHasher {
     /// Small fields are collected here and hashed in blocks: a page has hundreds of them.
-    private var sha = BufferedSHA256()
+    /// A class: a hasher is made once per fingerprint and passed `inout`, never copied.
+    private let sha = BufferedSHA256()
 
     public init() {}
 
@@ -25,9 +26,7 @@ public struct FingerprintHasher {
 
     /// Starts a struct named `type`.
     public mutating func begin(_ type: StaticString) {
-        mark(.begin)
-        type.withUTF8Buffer { sha.update($0) }
-        sha.update(byte: UInt8(0))
+        sha.update(byte: Marker.begin.rawValue, name: type)
     }
 
     public mutating func end() {
@@ -47,23 +46,24 @@ public struct FingerprintHasher {
     }
 
     private mutating func addKey(_ key: StaticString) {
-        mark(.key)
-        key.withUTF8Buffer { sha.update($0) }
-        sha.update(byte: UInt8(0))
+        sha.update(byte: Marker.key.rawValue, name: key)
     }
 
     public mutating func addString(_ text: String) {
-        mark(.string)
+        let utf8 = text.utf8
+        if let done: Void = utf8.withContiguousStorageIfAvailable({ buffer in
+            sha.update(byte: Marker.string.rawValue, Int64(buffer.count))
+            sha.update(buffer)
+        }) { return done }
         var text = text
         text.withUTF8 { buffer in
-            sha.update(Int64(buffer.count))
+            sha.update(byte: Marker.string.rawValue, Int64(buffer.count))
             sha.update(buffer)
         }
     }
 
     public mutating func addInt(_ value: Int) {
-        mark(.int)
-        sha.update(Int64(value))
+        sha.update(byte: Marker.int.rawValue, Int64(value))
     }
 
     public mutating func addBool(_ value: Bool) {
@@ -93,8 +93,7 @@ public struct FingerprintHasher {
     }
 
     public mutating func addList<Element: ContextFingerprinting>(_ values: [Element]) {
-        mark(.list)
-        sha.update(Int64(values.count))
+        sha.update(byte: Marker.list.rawValue, Int64(values.count))
         for value in values { value.fingerprint(into: &self) }
     }
 
