@@ -1,3 +1,5 @@
+import SBCMSCore
+
 /// A point in the Markdown body: 1-based line, 0-based UTF-8 byte offset within that line.
 struct SourcePoint: Comparable {
     var line: Int
@@ -12,15 +14,33 @@ struct SourcePoint: Comparable {
 /// (`\n`, `\r\n` and a lone `\r` all end a line).
 struct SourceLines {
     let bytes: [UInt8]
-    private var starts: [Int] = []
-    private var ends: [Int] = []
+    private let starts: [Int]
+    private let ends: [Int]
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        (starts, ends) = bytes.withUnsafeBufferPointer(Self.lineBounds)
+    }
+
+    /// The start and end offsets of every line; bytes without a line ending are skipped eight
+    /// at a time.
+    private static func lineBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Int], [Int]) {
+        var starts: [Int] = [], ends: [Int] = []
+        let count = bytes.count
+        starts.reserveCapacity(count / 32 + 1)
+        ends.reserveCapacity(count / 32 + 1)
         var start = 0
         var index = 0
-        let count = bytes.count
         while index < count {
+            if index + 8 <= count, let base = bytes.baseAddress {
+                let word = ByteWords.load(base, at: index)
+                let endings = ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x0D)
+                if endings == 0 {
+                    index += 8
+                    continue
+                }
+                index += endings.trailingZeroBitCount / 8
+            }
             let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D {
                 starts.append(start)
@@ -32,6 +52,7 @@ struct SourceLines {
         }
         starts.append(start)
         ends.append(count)
+        return (starts, ends)
     }
 
     var lineCount: Int { starts.count }

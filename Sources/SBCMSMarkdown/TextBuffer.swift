@@ -1,3 +1,5 @@
+import SBCMSCore
+
 /// A UTF-8 text accumulator working on bytes.
 ///
 /// In `collapsing` mode every run of ASCII whitespace becomes one space and the ends are trimmed
@@ -69,13 +71,25 @@ struct TextBuffer {
     /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
     static func wordCount(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
-            // A word starts at every non-space byte after a space (or at the start). ASCII bytes
-            // are counted without branches; only bytes from 0x80 up take the Unicode path.
+            // A word starts at every non-space byte after a space (or at the start). Words of
+            // eight ASCII bytes are counted at once; only bytes from 0x80 up take the Unicode path.
+            guard let base = buffer.baseAddress else { return 0 }
             var count = 0
             var previousIsSpace = 1
             var index = 0
             let end = buffer.count
             while index < end {
+                if index + 8 <= end {
+                    let word = ByteWords.load(base, at: index)
+                    if ByteWords.isASCII(word) {
+                        let spaces = ByteWords.asciiSpaces(word)
+                        let afterSpaces = (spaces << 8) | (previousIsSpace == 1 ? 0x80 : 0)
+                        count &+= (~spaces & ByteWords.highs & afterSpaces).nonzeroBitCount
+                        previousIsSpace = Int(truncatingIfNeeded: spaces >> 63)
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = buffer[index]
                 if byte < 0x80 {
                     let isSpace = (byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09) ? 1 : 0

@@ -76,3 +76,63 @@ struct TextExtractionTests {
         #expect(renderer.render("caf\u{E9} na\u{EF}ve\u{2003}r\u{E9}sum\u{E9}\u{3000}\u{65E5}\u{672C}\u{2028}x\u{205F}y").wordCount == 6)
     }
 }
+
+@Suite("Word counts and line bounds, word at a time")
+struct ByteWordScanTests {
+    /// Random text from pieces that meet the scanners' branches: ASCII words and whitespace,
+    /// Unicode spaces (U+00A0, U+2003, U+3000, U+1680, U+205F), other multi-byte characters and
+    /// every line ending.
+    private func randomText(_ generator: inout SystemRandomNumberGenerator) -> [UInt8] {
+        let pieces = ["a", "word", "x1", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2003}",
+                      "\u{3000}", "\u{1680}", "\u{205F}", "é", "日本", "\u{2028}", "|", "—", "\u{85}"]
+        var bytes: [UInt8] = []
+        for _ in 0..<Int.random(in: 0...60, using: &generator) {
+            bytes += Array(pieces.randomElement(using: &generator)!.utf8)
+        }
+        return bytes
+    }
+
+    /// Words as runs between whitespace (Unicode `White_Space`), one character at a time.
+    private func referenceWordCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var previousIsSpace = true
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace
+            if !isSpace && previousIsSpace { count += 1 }
+            previousIsSpace = isSpace
+        }
+        return count
+    }
+
+    @Test func wordCountAgreesWithACharacterByCharacterCount() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let bytes = randomText(&generator)
+            #expect(TextBuffer.wordCount(bytes) == referenceWordCount(bytes), "\(bytes)")
+        }
+    }
+
+    @Test func lineBoundsAgreeWithAByteByByteSplit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let bytes = randomText(&generator)
+            var lines: [[UInt8]] = [[]]
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    lines.append([])
+                } else {
+                    lines[lines.count - 1].append(bytes[index])
+                }
+                index += 1
+            }
+            let source = SourceLines(bytes: bytes)
+            #expect(source.lineCount == lines.count)
+            for (number, line) in lines.enumerated() {
+                #expect(source.length(of: number + 1) == line.count)
+                #expect(source.matches(line, line: number + 1, offset: 0) || line.isEmpty)
+            }
+        }
+    }
+}

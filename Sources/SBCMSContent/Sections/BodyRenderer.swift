@@ -86,7 +86,7 @@ struct BodyRenderer: Sendable {
         var checks: [LinkResolver.AnchorCheck] = []
         var linked: [String] = []
         // Only bodies that passed this check are cached, so a cache hit skips it.
-        if let (line, cells) = MarkdownLimits.widestTableLine(markdown), cells > MarkdownLimits.maxTableColumns {
+        if let (line, cells) = MarkdownLimits.tableLineOverLimit(markdown) {
             let diagnostic = Diagnostic.error(
                 "table-too-wide", at: fileLocation.at(line: line + lineOffset, column: 1),
                 "this line has \(cells) table cells; at most \(MarkdownLimits.maxTableColumns) are allowed",
