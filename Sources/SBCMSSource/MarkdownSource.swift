@@ -1,4 +1,7 @@
 import SBCMSCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A Markdown file split into its front matter and body, with the positions needed to report
 /// problems at their real line in the file.
@@ -68,41 +71,47 @@ public struct MarkdownSource: Sendable {
     /// removing a byte order mark and turning CRLF line ends into LF.
     public static func split(_ rawText: String) -> Split {
         var text = rawText
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.unicodeScalars.removeFirst() }
         if ByteScan.contains(13, in: text) {
             text = text.replacingCRLF()
         }
-        guard text.hasPrefix("---"), let firstLineEnd = text.firstIndex(of: "\n") ?? (text == "---" ? text.endIndex : nil),
-              text[text.startIndex..<firstLineEnd].trimmingTrailingSpaces() == "---"
-        else { return .noFrontMatter(text) }
-        // Find the closing line: `---` or `...` alone on a line.
-        var lineNumber = 1
-        var lineStart = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : text.endIndex
-        let yamlStart = lineStart
-        while lineStart < text.endIndex {
-            lineNumber += 1
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
-            if line == "---" || line == "..." {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-                return .frontMatter(yaml: String(text[yamlStart..<lineStart]), body: String(text[bodyStart...]),
-                                    bodyLineOffset: lineNumber)
+        // Lines are found in the UTF-8 bytes: a line feed always ends a character, and `---`
+        // and `...` have no other spelling, so byte comparisons decide as characters would.
+        let cut: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLineOffset: Int)?? = text.withUTF8 { bytes in
+            let end = bytes.count
+            func lineEnd(from start: Int) -> Int {
+                guard start < end, let base = bytes.baseAddress,
+                      let found = memchr(base + start, 0x0A, end - start) else { return end }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            /// Whether `bytes[start..<stop]`, without trailing spaces and tabs, is `marker`.
+            func isMarker(_ start: Int, _ stop: Int, _ marker: UInt8) -> Bool {
+                var stop = stop
+                while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
+                return stop - start == 3 && bytes[start] == marker && bytes[start + 1] == marker && bytes[start + 2] == marker
+            }
+            let firstLineEnd = lineEnd(from: 0)
+            let opens = firstLineEnd < end ? isMarker(0, firstLineEnd, UInt8(ascii: "-")) : (end == 3 && isMarker(0, 3, UInt8(ascii: "-")))
+            guard opens else { return nil }
+            var lineNumber = 1
+            var lineStart = min(firstLineEnd + 1, end)
+            let yamlStart = lineStart
+            while lineStart < end {
+                lineNumber += 1
+                let stop = lineEnd(from: lineStart)
+                if isMarker(lineStart, stop, UInt8(ascii: "-")) || isMarker(lineStart, stop, UInt8(ascii: ".")) {
+                    return .some((yamlStart, lineStart, min(stop + 1, end), lineNumber))
+                }
+                lineStart = min(stop + 1, end)
+            }
+            return .some(nil)
         }
-        return .unclosed
-    }
-}
-
-extension StringProtocol {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
-            end = before
-        }
-        return self[startIndex..<end].description[...]
+        guard let cut else { return .noFrontMatter(text) }
+        guard let cut else { return .unclosed }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return .frontMatter(yaml: String(text[index(cut.yamlStart)..<index(cut.yamlEnd)]),
+                            body: String(text[index(cut.bodyStart)...]), bodyLineOffset: cut.bodyLineOffset)
     }
 }
 

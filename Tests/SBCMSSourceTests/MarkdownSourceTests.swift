@@ -88,3 +88,56 @@ import Testing
         #expect(source.frontMatter["f"]?.value == .string("2026-01-01"))
     }
 }
+
+/// `MarkdownSource.split` works on bytes; these tests hold it to the definition in characters.
+@Suite struct MarkdownSplitDefinitionTests {
+    /// The split as the format defines it, one character-level line at a time.
+    private func referenceSplit(_ rawText: String) -> MarkdownSource.Split {
+        var text = rawText
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        text = text.replacingCRLF()
+        func trimmed(_ line: Substring) -> String {
+            var line = line
+            while line.last == " " || line.last == "\t" { line.removeLast() }
+            return String(line)
+        }
+        guard text.hasPrefix("---"), let firstLineEnd = text.firstIndex(of: "\n") ?? (text == "---" ? text.endIndex : nil),
+              trimmed(text[..<firstLineEnd]) == "---" else { return .noFrontMatter(text) }
+        var lineNumber = 1
+        var lineStart = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : text.endIndex
+        let yamlStart = lineStart
+        while lineStart < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = trimmed(text[lineStart..<lineEnd])
+            if line == "---" || line == "..." {
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                return .frontMatter(yaml: String(text[yamlStart..<lineStart]), body: String(text[bodyStart...]),
+                                    bodyLineOffset: lineNumber)
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        return .unclosed
+    }
+
+    private func describe(_ split: MarkdownSource.Split) -> String {
+        switch split {
+        case .noFrontMatter(let text): return "none \(Array(text.utf8))"
+        case .frontMatter(let yaml, let body, let offset): return "yaml \(Array(yaml.utf8)) body \(Array(body.utf8)) at \(offset)"
+        case .unclosed: return "unclosed"
+        }
+    }
+
+    @Test func byteSplitAgreesWithTheCharacterDefinition() {
+        let pieces = ["---", "--", "...", "-", ".", " ", "\t", "\n", "\r\n", "\r", "\u{FEFF}", "\u{301}", "é", "title: x", "#"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<5000 {
+            var text = round % 2 == 0 ? "---\n" : ""
+            for _ in 0..<Int.random(in: 0...14, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            #expect(describe(MarkdownSource.split(text)) == describe(referenceSplit(text)), "\(Array(text.utf8))")
+        }
+        for text in ["---", "--- ", "---\n---", "\u{FEFF}---\ntitle: a\n...\nbody", "---\u{301}\n---\n"] {
+            #expect(describe(MarkdownSource.split(text)) == describe(referenceSplit(text)))
+        }
+    }
+}
