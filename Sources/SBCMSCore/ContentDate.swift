@@ -88,13 +88,33 @@ public struct ContentDate: Sendable, Hashable, Comparable, Codable {
     /// `2026-01-15T09:00:00Z` (RFC 3339, used by Atom, JSON Feed, JSON-LD and sitemaps).
     public var rfc3339: String {
         let c = components
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+        guard (0...9999).contains(c.year) else {
+            return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+        }
+        // Written digit by digit: feeds and every page's JSON-LD format thousands of dates.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            var writer = DigitWriter(buffer: buffer)
+            writer.day(c.year, c.month, c.day)
+            writer.put(UInt8(ascii: "T"))
+            writer.digits(c.hour, 2)
+            writer.put(UInt8(ascii: ":"))
+            writer.digits(c.minute, 2)
+            writer.put(UInt8(ascii: ":"))
+            writer.digits(c.second, 2)
+            writer.put(UInt8(ascii: "Z"))
+            return writer.count
+        }
     }
 
     /// `2026-01-15` (the day in UTC).
     public var isoDay: String {
         let c = components
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
+        guard (0...9999).contains(c.year) else { return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var writer = DigitWriter(buffer: buffer)
+            writer.day(c.year, c.month, c.day)
+            return writer.count
+        }
     }
 
     /// `Thu, 15 Jan 2026 09:00:00 +0000` (RFC 822, used by RSS 2.0).
@@ -152,6 +172,36 @@ public struct ContentDate: Sendable, Hashable, Comparable, Codable {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (Int(year), Int(month), Int(day))
+    }
+}
+
+/// Fills a date's ASCII text byte by byte.
+private struct DigitWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// `value` (not negative) in exactly `width` digits, zero-padded.
+    mutating func digits(_ value: Int, _ width: Int) {
+        var rest = value
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+            rest /= 10
+        }
+        count += width
+    }
+
+    /// `yyyy-mm-dd`.
+    mutating func day(_ year: Int, _ month: Int, _ day: Int) {
+        digits(year, 4)
+        put(UInt8(ascii: "-"))
+        digits(month, 2)
+        put(UInt8(ascii: "-"))
+        digits(day, 2)
     }
 }
 
