@@ -183,19 +183,23 @@ struct TemplateRenderer {
             transformCount -= 1
             value = TemplateTransforms.apply(transforms[transformCount], to: position)
         case .local:
-            value = stack.last.flatMap { Self.walk(names, from: 0, of: $0) }
+            value = stack.withUnsafeBufferPointer { contexts in contexts.last.flatMap { Self.walk(names, from: 0, of: $0) } }
         case .stack:
             guard !names.isEmpty else {
                 value = stack.last
                 break
             }
-            var index = stack.count
-            while index > 0 {
-                index -= 1
-                if let child = Self.child(named: names[0], of: stack[index]) {
-                    value = names.count == 1 ? child : Self.walk(names, from: 1, of: child)
-                    break
+            // The contexts are read in place: copying each one out of the array to ask it for
+            // a child retained and released it, for every lookup and every level.
+            value = stack.withUnsafeBufferPointer { contexts in
+                var index = contexts.count
+                while index > 0 {
+                    index -= 1
+                    if let child = Self.child(named: names[0], of: contexts[index]) {
+                        return names.count == 1 ? child : Self.walk(names, from: 1, of: child)
+                    }
                 }
+                return nil
             }
         }
         guard var result = value else { return nil }
@@ -209,16 +213,26 @@ struct TemplateRenderer {
         return result
     }
 
-    /// Looks `names[start...]` up one inside the other, from `value`.
+    /// Looks `names[start...]` up one inside the other, from `value`. Each value found is
+    /// consumed by the lookup in it, so its case is read without a copy.
     private static func walk(_ names: UnsafeMutableBufferPointer<String>, from start: Int, of value: TemplateValue) -> TemplateValue? {
         var current = value
         for index in start..<names.count {
-            guard let child = child(named: names[index], of: current) else { return nil }
-            current = child
+            switch consume current {
+            case .object(let object):
+                guard let child = object.child(named: names[index]) else { return nil }
+                current = child
+            case .map(let map):
+                guard let child = map.value(forKey: names[index]) else { return nil }
+                current = child
+            default:
+                return nil
+            }
         }
         return current
     }
 
+    @inline(__always)
     private static func child(named name: String, of value: TemplateValue) -> TemplateValue? {
         switch value {
         case .object(let object): return object.child(named: name)
