@@ -96,7 +96,9 @@ public struct SiteBuilder: Sendable {
         diagnostics += themeDiagnostics
         let (graph, contentDiagnostics) = ContentGraphBuilder(source: source, options: contentOptions).build()
         diagnostics += contentDiagnostics
-        splits?.saveIfChanged()
+        // The split record is written while the site renders; no later step of this build reads it.
+        let splitsSaved = splits.map { splits in BackgroundTask { splits.saveIfChanged() } }
+        defer { splitsSaved?.wait() }
         contentOptions.markdownSplits = nil  // the preview's `BodyEditor` reads edited files afresh
         finishStage("content")
         if let theme {
@@ -133,7 +135,7 @@ public struct SiteBuilder: Sendable {
                                                                  siteID: siteID, quota: quota) {
             finishStage("render edited posts")
             let built = builtResult(changes, outputInode: writer.stagingInode, tookShortCut: true)
-            DeferredRelease.release((graph, renderer, source, tasks))
+            DeferredRelease.release((graph, renderer, source, tasks, writer, splits))
             return (built, nil)
         }
         let writer: OutputWriter
@@ -184,7 +186,7 @@ public struct SiteBuilder: Sendable {
             return (result(.failed, diagnostics), nil)
         }
         let built = builtResult(changes, outputInode: writer.stagingInode)
-        if !retainingState { DeferredRelease.release((graph, renderer, renderAgain, source, tasks)) }
+        if !retainingState { DeferredRelease.release((graph, renderer, renderAgain, source, tasks, writer, splits)) }
         let state = retainingState ? BuiltSiteState(
             source: source, renderer: SiteRenderer(graph: graph, theme: theme),
             editor: BodyEditor(graph: graph, source: source, options: contentOptions)) : nil
