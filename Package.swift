@@ -69,7 +69,7 @@ let package = Package(
             "SBCMSTemplate", "SBCMSTestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SBCMSMarkdownTests", dependencies: ["SBCMSMarkdown", "CCmarkGFM", "SBCMSTestSupport"]),
-        .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport"]),
+        .testTarget(name: "SBCMSSourceTests", dependencies: ["SBCMSSource", "SBCMSTestSupport", "Yams"]),
         .testTarget(name: "SBCMSBuildTests", dependencies: ["SBCMSBuild", "SBCMSTestSupport"]),
         .testTarget(name: "SBCMSCLITests", dependencies: ["SBCMSTestSupport"]),
         .testTarget(name: "SBCMSServeTests", dependencies: ["SBCMSServe", "SBCMSBuild", "SBCMSTestSupport"]),

@@ -56,6 +56,12 @@ public enum YAMLParser {
             return .string(scalar.string)
         }
         if cannotBeTyped(scalar.string) { return .string(scalar.string) }
+        return resolvedValue(scalar)
+    }
+
+    /// A plain scalar typed by Yams' default resolver (YAML 1.1 patterns, regular expressions);
+    /// timestamps stay strings, which `ContentDate` reads.
+    static func resolvedValue(_ scalar: Node.Scalar) -> YAMLValue {
         let node = Node.scalar(scalar)
         switch Resolver.default.resolveTag(of: node) {
         case .null: return .null
@@ -66,21 +72,37 @@ public enum YAMLParser {
         }
     }
 
-    /// True for plain scalars that no YAML 1.1 null, bool, int or float pattern matches: those
-    /// with a blank, or whose first character starts none of them (most titles and
-    /// descriptions), so the resolver's regular expressions are not run on them.
+    /// True for plain scalars that the default resolver can only read as a string or a
+    /// timestamp (both give a string here), so its regular expressions are not run on them:
+    /// - those with a blank, or whose first character starts no null, bool, int or float
+    ///   pattern (most titles and descriptions);
+    /// - words starting with a letter, other than the null and bool words (`tutorial`, `networking`);
+    /// - text starting with four digits and `-` (dates): no int or float pattern has `-` there.
     static func cannotBeTyped(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return false }
         switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"),
-             UInt8(ascii: "-"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
-             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"),
-             UInt8(ascii: "O"):
-            return text.utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
+             UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return !typedWords.contains(text)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if utf8.count >= 5, utf8.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+               utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-") {
+                return true
+            }
+            return utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        case UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         default:
             return true
         }
     }
+
+    /// The words starting with a letter that Yams' default resolver types (bool and null).
+    private static let typedWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
 
     static func diagnostic(for error: YamlError, location: SourceLocation, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {

@@ -1,6 +1,8 @@
 import SBCMSCore
 import Testing
 @testable import SBCMSSource
+import Yams
+import Foundation
 
 @Suite struct YAMLParserTests {
     private func value(_ scalar: String) -> YAMLValue? {
@@ -33,5 +35,28 @@ import Testing
         #expect(!YAMLParser.cannotBeTyped("true"))
         #expect(!YAMLParser.cannotBeTyped("12"))
         #expect(!YAMLParser.cannotBeTyped(""))
+    }
+
+    @Test func theShortCutAgreesWithTheResolverOnEveryScalarItTakes() {
+        #expect(YAMLParser.cannotBeTyped("tutorial"))
+        #expect(YAMLParser.cannotBeTyped("2024-01-05"))
+        #expect(YAMLParser.cannotBeTyped("2024-01-05T10:00:00Z"))
+        #expect(!YAMLParser.cannotBeTyped("Off"))
+        #expect(!YAMLParser.cannotBeTyped("2024"))
+        // Words, numbers, dates and near misses, from pieces each pattern looks at.
+        let pieces = ["yes", "no", "on", "off", "true", "false", "null", "Null", "NULL", "TRUE", "Off", "y", "n",
+                      "t", "o", "O", "N", "f", "~", ".", "-", "+", ":", "_", "0", "1", "7", "9", "2024", "01",
+                      "e", "E", "x", "b", "inf", "nan", "T", "Z", "<<", "=", "a", "é", " "]
+        var generator = SystemRandomNumberGenerator()
+        var taken = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...4, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            text = text.trimmingCharacters(in: .whitespaces)
+            guard YAMLParser.cannotBeTyped(text) else { continue }
+            taken += 1
+            #expect(YAMLParser.resolvedValue(Node.Scalar(text)) == .string(text), "\(text)")
+        }
+        #expect(taken > 1000)
     }
 }
