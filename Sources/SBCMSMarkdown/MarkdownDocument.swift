@@ -70,6 +70,10 @@ public struct MarkdownDocument: Sendable {
     public var wordCount: Int
     /// Every link and image destination in document order, before rewriting.
     public var links: [MarkdownLink]
+    /// Names this exact document (nil when nothing names it): equal digests, equal documents.
+    /// Set by the content stage from the render cache key and the link rewrites, so page
+    /// fingerprints need not hash the HTML (see `CachedMarkdown.contentDigest`).
+    public var contentDigest: [UInt8]?
 
     public init(html: String, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
                 wordCount: Int, links: [MarkdownLink]) {

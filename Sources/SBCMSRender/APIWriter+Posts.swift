@@ -15,7 +15,7 @@ extension APIWriter {
             ("updated", .optional(post.updated?.rfc3339)),
             ("word_count", .int(post.wordCount)),
             ("toc", .array(post.body.toc.map(Self.tocEntry))),
-            ("content_html", .string(post.body.html)),
+            ("content_html", .html(BodyHTML(post.body))),
             ("backlinks", backlinks),
             ("params", Self.json(.map(post.params))),
         ])

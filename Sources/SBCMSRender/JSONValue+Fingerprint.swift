@@ -6,6 +6,9 @@ extension JSONValue: ContextFingerprinting {
         case .string(let text):
             hasher.addInt(1)
             hasher.addString(text)
+        case .html(let body):
+            hasher.addInt(1)
+            body.fingerprint(into: &hasher)
         case .int(let number):
             hasher.addInt(2)
             hasher.addInt(number)

@@ -2,6 +2,8 @@
 /// files are byte-for-byte reproducible.
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
+    /// A rendered Markdown body: written as a string, fingerprinted by its digest when it has one.
+    case html(BodyHTML)
     case int(Int)
     /// Written in Swift's shortest form; infinity and NaN become `null`.
     case double(Double)
@@ -36,6 +38,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         switch self {
         case .string(let text): TextEscaping.appendJSONString(text, to: &output)
+        case .html(let body): TextEscaping.appendJSONString(body.html, to: &output)
         case .int(let number): output.append(contentsOf: String(number).utf8)
         case .double(let number): output.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)

@@ -24,8 +24,9 @@ public struct SiteRenderer: Sendable {
     /// (`OutputFile.Content.unchanged`); nil renders every page without fingerprints.
     public var previousPageFingerprints: [String: [UInt8]]?
     /// Part of every page fingerprint: bump when the same layout and context can give other
-    /// bytes (a swift-mustache upgrade, a change to `Theme.render`).
-    public static let pageFormatVersion = 1
+    /// bytes (a swift-mustache upgrade, a change to `Theme.render`), or when what a fingerprint
+    /// hashes changes (2: rendered bodies by their digest, `BodyHTML`).
+    public static let pageFormatVersion = 2
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
@@ -290,7 +291,7 @@ public struct SiteRenderer: Sendable {
 
     /// Fills `page.content` and `page.toc` with a rendered Markdown body.
     func setBody(_ body: MarkdownDocument, on info: inout PageInfo) {
-        info.content = body.html
+        info.content = BodyHTML(body)
         info.toc = body.toc.map(tocItem)
         info.hasTOC = !info.toc.isEmpty
     }
@@ -314,7 +315,7 @@ public struct SiteRenderer: Sendable {
 
     func pageInfo(kind: String, title: String, url: String, description: String) -> PageInfo {
         PageInfo(kind: kind, title: title, url: url, permalink: absolute(url), description: description,
-                 content: "", toc: [], hasTOC: false, params: [:], backlinks: [], hasBacklinks: false)
+                 content: BodyHTML(), toc: [], hasTOC: false, params: [:], backlinks: [], hasBacklinks: false)
     }
 
     func seo(for info: PageInfo, isHome: Bool = false, jsonLD: String) -> SEOContext {

@@ -49,7 +49,7 @@ public struct PageInfo {
     public var permalink: String
     public var description: String
     /// Rendered HTML for pages with Markdown content; use `{{{page.content}}}`.
-    public var content: String
+    public var content: BodyHTML
     public var toc: [TOCItem]
     public var hasTOC: Bool
     /// Front matter keys the format does not define (`page.params.series`); empty for generated pages.

@@ -33,8 +33,8 @@ struct BodyRenderer: Sendable {
         if let cache {
             let digest = body.digest ?? MarkdownBody.digest(of: body.text ?? "")
             key = CachedMarkdown.key(bodyDigest: digest, allowRawHTML: renderer.options.allowRawHTML)
-            if let entry = key.flatMap(cache.load),
-               let reused = reuse(entry, lineOffset: lineOffset, file: file, location: fileLocation) {
+            if let key, let entry = cache.load(key: key),
+               let reused = reuse(entry, key: key, lineOffset: lineOffset, file: file, location: fileLocation) {
                 return reused
             }
         }
@@ -59,7 +59,7 @@ struct BodyRenderer: Sendable {
     /// The cached document when every link resolves as it did when it was stored (cmark-gfm's
     /// output depends only on the text and on what the rewriter answers for each link); nil
     /// when one does not.
-    private func reuse(_ entry: CachedMarkdown, lineOffset: Int, file: SourceFile,
+    private func reuse(_ entry: CachedMarkdown, key: String, lineOffset: Int, file: SourceFile,
                        location fileLocation: SourceLocation) -> RenderedBody? {
         var checks: [LinkResolver.AnchorCheck] = []
         var linked: [String] = []
@@ -76,7 +76,9 @@ struct BodyRenderer: Sendable {
                 return nil
             }
         }
-        return RenderedBody(document: entry.document, diagnostics: [], anchorChecks: checks, linkedPages: linked)
+        var document = entry.document
+        document.contentDigest = CachedMarkdown.contentDigest(key: key, links: entry.links)
+        return RenderedBody(document: document, diagnostics: [], anchorChecks: checks, linkedPages: linked)
     }
 
     /// Renders `markdown` with cmark-gfm and stores it under `key` when it has no problem.
@@ -95,7 +97,7 @@ struct BodyRenderer: Sendable {
                                 linkedPages: [])
         }
         var recordedLinks: [CachedMarkdown.Link] = []
-        let document = renderer.render(markdown) { link in
+        var document = renderer.render(markdown) { link in
             let location = fileLocation.at(line: link.line + lineOffset, column: link.column)
             let output: String?
             switch resolver.resolve(link, fromPath: file.path, location: location) {
@@ -115,6 +117,7 @@ struct BodyRenderer: Sendable {
         if let cache, let key, diagnostics.isEmpty {
             cache.store(CachedMarkdown(document: document, links: recordedLinks), key: key)
         }
+        document.contentDigest = key.map { CachedMarkdown.contentDigest(key: $0, links: recordedLinks) }
         return RenderedBody(document: document, diagnostics: diagnostics, anchorChecks: checks, linkedPages: linked)
     }
 }

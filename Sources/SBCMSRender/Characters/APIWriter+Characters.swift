@@ -37,7 +37,7 @@ extension APIWriter {
             ("profile", profile),
             ("relationships", .array(relationships)),
             ("timeline", .array(timeline)),
-            ("bio_html", .string(character.bio.html)),
+            ("bio_html", .html(BodyHTML(character.bio))),
             ("backlinks", backlinks),
         ])
         return OutputFile(path: APIPaths.outputPath(url), content: .text(document(data, selfURL: url)))

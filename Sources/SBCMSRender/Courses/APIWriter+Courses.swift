@@ -62,7 +62,7 @@ extension APIWriter {
             ("permalink", .string(renderer.absolute(lesson.url))),
         ]
         if lesson.type == .text || lesson.body != nil {
-            fields.append(("content_html", .optional(lesson.body?.html)))
+            fields.append(("content_html", lesson.body.map { .html(BodyHTML($0)) } ?? .null))
         }
         if let video = lesson.video {
             fields.append(("video", .object([

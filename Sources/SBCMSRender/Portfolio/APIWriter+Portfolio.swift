@@ -21,7 +21,7 @@ extension APIWriter {
         let data = JSONValue.object(projectFields(project) + [
             ("images", .array(images)),
             ("toc", .array(project.body.toc.map(Self.tocEntry))),
-            ("content_html", .string(project.body.html)),
+            ("content_html", .html(BodyHTML(project.body))),
             ("backlinks", backlinks),
             ("params", Self.json(.map(project.params))),
         ])
