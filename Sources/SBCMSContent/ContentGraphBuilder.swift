@@ -191,6 +191,11 @@ public struct ContentGraphBuilder: Sendable {
                                  media: source.media, pages: pages, outgoingLinks: links.outgoing, backlinks: links.backlinks,
                                  courses: courses.section, portfolio: portfolio.section, characters: characters.section)
         graph.nextScheduleChange = parsedPosts.compactMap { $0.frontMatter?.publishedAt }.filter { $0 > options.now }.min()
+        // What only this stage used is let go on another thread: dropping the last references
+        // to tens of thousands of parsed files and rendered bodies here took the build's only
+        // busy thread between the content and the render stage.
+        DeferredRelease.release((parsedPosts, builtPosts, parsedDocs, renderedPosts, renderedDocs, bodies,
+                                 anchorChecks, headingIDs, resolver, bodyRenderer, postBodies, docBodies))
         return (graph, diagnostics.sortedByLocation())
     }
 

@@ -48,16 +48,18 @@ extension SiteRenderer {
     }
 
     private func docJSONLD(_ page: DocPage) -> String {
-        var fields = [
-            "\"@context\":\"https://schema.org\"", "\"@type\":\"TechArticle\"",
-            "\"headline\":\(script(page.title))",
-            "\"url\":\(script(absolute(page.url)))",
-            "\"inLanguage\":\(script(config.language))",
-            "\"isPartOf\":{\"@type\":\"WebSite\",\"name\":\(script(config.name)),\"url\":\(script(config.baseURL))}",
-        ]
-        if let modified = page.history?.lastModified {
-            fields.append("\"dateModified\":\(script(modified.rfc3339))")
+        var json = JSONLDWriter()
+        json.string("@context", "https://schema.org")
+        json.string("@type", "TechArticle")
+        json.string("headline", page.title)
+        json.string("url", absolute(page.url))
+        json.string("inLanguage", config.language)
+        json.object("isPartOf") { site in
+            site.string("@type", "WebSite")
+            site.string("name", config.name)
+            site.string("url", config.baseURL)
         }
-        return "{" + fields.joined(separator: ",") + "}"
+        if let modified = page.history?.lastModified { json.string("dateModified", modified.rfc3339) }
+        return json.text
     }
 }

@@ -377,26 +377,32 @@ public struct SiteRenderer: Sendable {
     }
 
     private func postJSONLD(_ post: BlogPost) -> String {
-        var fields = [
-            "\"@context\":\"https://schema.org\"", "\"@type\":\"BlogPosting\"",
-            "\"headline\":\(script(post.title))",
-            "\"url\":\(script(absolute(post.url)))",
-            "\"mainEntityOfPage\":\(script(absolute(post.url)))",
-            "\"datePublished\":\(script(post.publishedAt.rfc3339))",
-            "\"dateModified\":\(script(post.lastModified.rfc3339))",
-            "\"description\":\(script(post.seo.description ?? Self.truncated(post.excerpt)))",
-            "\"wordCount\":\(post.wordCount)",
-            "\"inLanguage\":\(script(config.language))",
-            "\"publisher\":{\"@type\":\"Organization\",\"name\":\(script(config.name)),\"url\":\(script(config.baseURL))}",
-        ]
+        var json = JSONLDWriter()
+        json.string("@context", "https://schema.org")
+        json.string("@type", "BlogPosting")
+        json.string("headline", post.title)
+        let url = absolute(post.url)
+        json.string("url", url)
+        json.string("mainEntityOfPage", url)
+        json.string("datePublished", post.publishedAt.rfc3339)
+        json.string("dateModified", post.lastModified.rfc3339)
+        json.string("description", post.seo.description ?? Self.truncated(post.excerpt))
+        json.int("wordCount", post.wordCount)
+        json.string("inLanguage", config.language)
+        json.object("publisher") { publisher in
+            publisher.string("@type", "Organization")
+            publisher.string("name", config.name)
+            publisher.string("url", config.baseURL)
+        }
         if let author = post.author {
-            fields.append("\"author\":{\"@type\":\"Person\",\"name\":\(script(author))}")
+            json.object("author") { person in
+                person.string("@type", "Person")
+                person.string("name", author)
+            }
         }
-        if let image = post.seo.image { fields.append("\"image\":\(script(absolute(image)))") }
-        if !post.tags.isEmpty {
-            fields.append("\"keywords\":\(script(post.tags.joined(separator: ", ")))")
-        }
-        return "{" + fields.joined(separator: ",") + "}"
+        if let image = post.seo.image { json.string("image", absolute(image)) }
+        if !post.tags.isEmpty { json.string("keywords", post.tags.joined(separator: ", ")) }
+        return json.text
     }
 }
 
