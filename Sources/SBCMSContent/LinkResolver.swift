@@ -37,16 +37,18 @@ struct LinkResolver: Sendable {
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("?") || SitePath.hasScheme(destination) {
             return .keep
         }
-        // Found in the UTF-8 view: `#` and `?` are ASCII, so their indexes are valid String
+        // Found in the UTF-8 bytes: `#` and `?` are ASCII, so their offsets are valid String
         // indexes, and no grapheme breaking runs for every link of every page.
+        let (hashOffset, questionOffset) = Self.fragmentAndQueryOffsets(destination)
         let bytes = destination.utf8
         var pathEnd = bytes.endIndex
         var fragment: Substring?
-        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+        if let hashOffset {
+            let hash = bytes.index(bytes.startIndex, offsetBy: hashOffset)
             fragment = destination[bytes.index(after: hash)...]
             pathEnd = hash
         }
-        if let question = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = question }
+        if let questionOffset { pathEnd = bytes.index(bytes.startIndex, offsetBy: questionOffset) }
         let pathPart = destination[..<pathEnd]
         if pathPart.isEmpty {
             // `#section` in the same page.
@@ -90,6 +92,23 @@ struct LinkResolver: Sendable {
         var url = "/" + target
         if let fragment { url += "#" + fragment }
         return .rewrite(url, nil, page: nil)
+    }
+
+    /// The offsets of the first `#` and of the first `?` before it, in the UTF-8 of `destination`.
+    static func fragmentAndQueryOffsets(_ destination: String) -> (hash: Int?, question: Int?) {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int?, Int?) {
+            var question: Int?
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "#"): return (index, question)
+                case UInt8(ascii: "?") where question == nil: question = index
+                default: continue
+                }
+            }
+            return (nil, question)
+        }
+        if let found = destination.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        return Array(destination.utf8).withUnsafeBufferPointer(scan)
     }
 
     private func suggestion(for target: String) -> String {

@@ -77,7 +77,7 @@ public enum SitePath {
 
     /// `%20` and friends decoded; invalid UTF-8 becomes U+FFFD.
     public static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(37) else { return text }
+        guard ByteScan.contains(37, in: text) else { return text }
         var bytes: [UInt8] = []
         var remaining = Array(text.utf8)[...]
         while let byte = remaining.popFirst() {
