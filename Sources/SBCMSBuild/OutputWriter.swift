@@ -264,17 +264,24 @@ public final class OutputWriter: @unchecked Sendable {
                               kept: entries.count - written.count)
         try FileSystem.createDirectories(reportDirectory)
         let record = OutputTreeRecord(treeInode: stagingInode, entries: entries, sortedPaths: paths)
-        // The three reports are made on all cores (each walks every file), then written in order.
-        let reports = Parallel.map([0, 1, 2]) { report -> [UInt8] in
-            switch report {
-            case 0: return record.encode()
-            case 1: return self.manifestJSON(paths: paths, entries: entries)
-            default: return Array(self.changesJSON(changes).utf8)
+        // The three reports are made and written on all cores (each walks every file); `commit`
+        // renames them into place once all three are written.
+        let reportDirectory = self.reportDirectory
+        let failures = Parallel.map([0, 1, 2]) { report -> (any Error)? in
+            do {
+                switch report {
+                case 0: try FileSystem.writeAtomically(record.encode(), to: reportDirectory + "/tree.bin.new")
+                case 1: try FileSystem.writeAtomically(self.manifestJSON(paths: paths, entries: entries),
+                                                       to: reportDirectory + "/manifest.json.new")
+                default: try FileSystem.writeAtomically(Array(self.changesJSON(changes).utf8),
+                                                        to: reportDirectory + "/changes.json.new")
+                }
+                return nil
+            } catch {
+                return error
             }
         }
-        try FileSystem.writeAtomically(reports[0], to: reportDirectory + "/tree.bin.new")
-        try FileSystem.writeAtomically(reports[1], to: reportDirectory + "/manifest.json.new")
-        try FileSystem.writeAtomically(reports[2], to: reportDirectory + "/changes.json.new")
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         return changes
     }
 

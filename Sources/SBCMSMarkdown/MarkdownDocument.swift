@@ -70,10 +70,9 @@ public struct MarkdownDocument: Sendable {
     public var wordCount: Int
     /// Every link and image destination in document order, before rewriting.
     public var links: [MarkdownLink]
-    /// Names this exact document (nil when nothing names it): equal digests, equal documents.
-    /// Set by the content stage from the render cache key and the link rewrites, so page
-    /// fingerprints need not hash the HTML (see `CachedMarkdown.contentDigest`).
-    public var contentDigest: [UInt8]?
+    /// Names this exact document (nil when nothing names it): equal identities, equal
+    /// documents. Set by the content stage, so page fingerprints need not hash the HTML.
+    public var identity: DocumentIdentity?
 
     public init(html: String, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
                 wordCount: Int, links: [MarkdownLink]) {
@@ -83,5 +82,19 @@ public struct MarkdownDocument: Sendable {
         self.firstParagraph = firstParagraph
         self.wordCount = wordCount
         self.links = links
+    }
+}
+
+/// What a rendered document is a function of: the render cache key of its text (text digest,
+/// options, renderer and cmark-gfm versions) and what the link rewriter answered for each of its
+/// links, in order (nil: kept as written). That is all cmark-gfm's output depends on, which is
+/// what lets the render cache reuse a document.
+public struct DocumentIdentity: Sendable, Hashable {
+    public var key: String
+    public var linkOutputs: [String?]
+
+    public init(key: String, linkOutputs: [String?]) {
+        self.key = key
+        self.linkOutputs = linkOutputs
     }
 }

@@ -2,22 +2,22 @@ import SBCMSMarkdown
 import SBCMSTemplate
 
 /// A page's rendered Markdown body as layouts read it (`{{{page.content}}}`: the HTML), with
-/// the digest that names the document when the content stage gave it one. A page fingerprint
-/// then takes the 32-byte digest instead of hashing every byte of the HTML again.
+/// the identity of the document when the content stage gave it one. A page fingerprint then
+/// takes the identity (a cache key and the link rewrites) instead of every byte of the HTML.
 public struct BodyHTML: Sendable {
     public var html: String
-    /// `MarkdownDocument.contentDigest`; nil for text that no digest names.
-    public var digest: [UInt8]?
+    /// `MarkdownDocument.identity`; nil for text that nothing names.
+    public var identity: DocumentIdentity?
 
     /// No body (generated pages).
     public init() {
         html = ""
-        digest = nil
+        identity = nil
     }
 
     public init(_ document: MarkdownDocument) {
         html = document.html
-        digest = document.contentDigest
+        identity = document.identity
     }
 }
 
@@ -27,10 +27,13 @@ extension BodyHTML: TemplateConvertible {
 
 extension BodyHTML: ContextFingerprinting {
     public func fingerprint(into hasher: inout FingerprintHasher) {
-        if let digest {
-            hasher.addDigest(digest)
-        } else {
+        guard let identity else {
             hasher.addString(html)
+            return
         }
+        hasher.begin("DocumentIdentity")
+        hasher.add("key", identity.key)
+        hasher.add("linkOutputs", identity.linkOutputs)
+        hasher.end()
     }
 }

@@ -17,7 +17,7 @@ public struct FingerprintHasher {
     public init() {}
 
     private enum Marker: UInt8 {
-        case string = 1, int, bool, double, none, some, list, map, begin, end, key, digest
+        case string = 1, int, bool, double, none, some, list, map, begin, end, key
     }
 
     private mutating func mark(_ marker: Marker) {
@@ -83,12 +83,6 @@ public struct FingerprintHasher {
         } else {
             mark(.none)
         }
-    }
-
-    /// A digest that names a value (a rendered body), in place of the value's own bytes.
-    public mutating func addDigest(_ digest: [UInt8]) {
-        sha.update(byte: Marker.digest.rawValue, Int64(digest.count))
-        sha.update(digest)
     }
 
     /// Raw bytes (a nested fingerprint), with their length.

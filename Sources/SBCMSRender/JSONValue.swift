@@ -2,7 +2,7 @@
 /// files are byte-for-byte reproducible.
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
-    /// A rendered Markdown body: written as a string, fingerprinted by its digest when it has one.
+    /// A rendered Markdown body: written as a string, fingerprinted by its identity when it has one.
     case html(BodyHTML)
     case int(Int)
     /// Written in Swift's shortest form; infinity and NaN become `null`.

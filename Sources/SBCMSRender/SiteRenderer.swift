@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
     public var previousPageFingerprints: [String: [UInt8]]?
     /// Part of every page fingerprint: bump when the same layout and context can give other
     /// bytes (a swift-mustache upgrade, a change to `Theme.render`), or when what a fingerprint
-    /// hashes changes (2: rendered bodies by their digest, `BodyHTML`).
+    /// hashes changes (2: rendered bodies by their identity, `BodyHTML`).
     public static let pageFormatVersion = 2
 
     public init(graph: ContentGraph, theme: Theme) {

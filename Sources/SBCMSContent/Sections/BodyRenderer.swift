@@ -77,7 +77,7 @@ struct BodyRenderer: Sendable {
             }
         }
         var document = entry.document
-        document.contentDigest = CachedMarkdown.contentDigest(key: key, links: entry.links)
+        document.identity = CachedMarkdown.identity(key: key, links: entry.links)
         return RenderedBody(document: document, diagnostics: [], anchorChecks: checks, linkedPages: linked)
     }
 
@@ -117,7 +117,7 @@ struct BodyRenderer: Sendable {
         if let cache, let key, diagnostics.isEmpty {
             cache.store(CachedMarkdown(document: document, links: recordedLinks), key: key)
         }
-        document.contentDigest = key.map { CachedMarkdown.contentDigest(key: $0, links: recordedLinks) }
+        document.identity = key.map { CachedMarkdown.identity(key: $0, links: recordedLinks) }
         return RenderedBody(document: document, diagnostics: diagnostics, anchorChecks: checks, linkedPages: linked)
     }
 }

@@ -22,23 +22,10 @@ public struct CachedMarkdown: Sendable {
         self.links = links
     }
 
-    /// The digest of the document rendered from the body with cache key `key` when the link
-    /// rewriter answered `links` (in order). The renderer's output depends on nothing else
-    /// (that is what lets the cache reuse it), so the digest names the document as well as a
-    /// hash of its HTML would, without reading the HTML.
-    public static func contentDigest(key: String, links: [Link]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update("sbcms-document-\(key)")
-        hasher.update(Int64(links.count))
-        for link in links {
-            if let output = link.output {
-                hasher.update(Int64(1))
-                hasher.update(output)
-            } else {
-                hasher.update(Int64(0))
-            }
-        }
-        return hasher.finalize()
+    /// The identity of the document rendered from the body with cache key `key` when the link
+    /// rewriter answered `links` (in order).
+    public static func identity(key: String, links: [Link]) -> DocumentIdentity {
+        DocumentIdentity(key: key, linkOutputs: links.map(\.output))
     }
 
     /// Bump when sbcms's renderer can give other output for the same text (cmark-gfm options,
