@@ -17,12 +17,25 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The file name without its folder.
     public var fileName: String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        // Found in the UTF-8 bytes (`/` is ASCII and ends no character): this runs for every
+        // page file of every build.
+        let utf8 = path.utf8
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), utf8.index(after: slash) < utf8.endIndex {
+            return String(path[utf8.index(after: slash)...])
+        }
+        return path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The file name without folder and extension.
     public var baseName: String {
         let name = fileName
+        // An ASCII name is cut at its last `.` byte; any other, by characters (a `.` followed
+        // by a combining mark is not a dot there).
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = name.utf8
+            guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot > utf8.startIndex else { return name }
+            return String(name[..<dot])
+        }
         guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
         return String(name[..<dot])
     }
