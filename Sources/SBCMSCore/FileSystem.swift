@@ -123,21 +123,33 @@ public enum FileSystem {
         var info = stat()
         var capacity = 64 * 1024
         if fstat(descriptor, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count)) }
-            let readCount = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        // Read straight into the array's memory, not zero-filled first.
+        var readError: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let readCount = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if readCount < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    return
+                }
+                if readCount == 0 { return }
+                initialized += readCount
             }
+        }
+        if readError != 0 { throw Error.cannotOpen(path: path, errno: readError) }
+        // A file that grew since `fstat` (or reported no size) fills the buffer: read the rest.
+        var chunk = [UInt8](repeating: 0, count: bytes.count == capacity ? 64 * 1024 : 0)
+        while !chunk.isEmpty {
+            let readCount = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if readCount < 0 {
                 if errno == EINTR { continue }
                 throw Error.cannotOpen(path: path, errno: errno)
             }
             if readCount == 0 { break }
-            count += readCount
+            bytes.append(contentsOf: chunk[..<readCount])
         }
-        bytes.removeSubrange(count...)
         return bytes
     }
 

@@ -19,11 +19,20 @@ struct APIWriter {
 
     /// One API document for a single item or an unpaginated list.
     func document(_ data: JSONValue, meta: [(String, JSONValue)] = [], selfURL: String) -> String {
+        envelope(data, meta: meta, selfURL: selfURL).serialized()
+    }
+
+    /// `document` as UTF-8 bytes.
+    func documentBytes(_ data: JSONValue, selfURL: String) -> [UInt8] {
+        envelope(data, meta: [], selfURL: selfURL).serializedBytes()
+    }
+
+    private func envelope(_ data: JSONValue, meta: [(String, JSONValue)], selfURL: String) -> JSONValue {
         JSONValue.object([
             ("data", data),
             ("meta", .object([("site", .string(graph.config.id))] + meta)),
             ("links", .object([("self", .string(renderer.absolute(selfURL)))])),
-        ]).serialized()
+        ])
     }
 
     /// Page `page` of the collection `name` (`posts`, `projects`...) with `total` items:
@@ -73,8 +82,8 @@ struct APIWriter {
                 hasher.addString(renderer.absolute(url))
                 hasher.addString(graph.config.id)
                 data.fingerprint(into: &hasher)
-            } render: {
-                document(data, selfURL: url)
+            } content: {
+                .bytes(documentBytes(data, selfURL: url))
             }
         case .taxonomy(let name):
             let url = APIPaths.collection(name)

@@ -24,11 +24,16 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text: two-space indentation, a newline at the end.
     public func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// `serialized()` as UTF-8, for files (no String is made and validated).
+    public func serializedBytes() -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         write(into: &output, indent: 0)
         output.append(0x0A)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private func write(into output: inout [UInt8], indent: Int) {
