@@ -7,16 +7,16 @@
 /// nested struct is boxed once per render and later lookups retain one reference. Context
 /// lookups are pure, so the result is the same; a render is single-threaded, so the class needs
 /// no lock and never leaves the renderer.
-final class MemoizedObject: TemplateObject, CustomStringConvertible {
-    private let base: any TemplateObject
+final class MemoizedObject: TemplateObjectReference {
+    private let base: TemplateObjectReference
     private var keys: [String] = []
     private var values: [TemplateValue?] = []
 
-    init(_ base: any TemplateObject) {
+    init(_ base: TemplateObjectReference) {
         self.base = base
     }
 
-    func child(named key: String) -> TemplateValue? {
+    override func child(named key: String) -> TemplateValue? {
         if let index = keys.firstIndex(of: key) { return values[index] }
         var value = base.child(named: key)
         if case .object(let object)? = value { value = .object(MemoizedObject(object)) }
@@ -26,5 +26,5 @@ final class MemoizedObject: TemplateObject, CustomStringConvertible {
     }
 
     /// The wrapped object's own text, so that `{{post}}` writes what it wrote before.
-    var description: String { String(describing: base) }
+    override var description: String { base.description }
 }

@@ -15,6 +15,10 @@ public struct TemplateLibrary: Sendable {
         templates[name]
     }
 
+    private static func reference<Object: TemplateObject>(to object: Object) -> TemplateObjectReference {
+        ObjectReference(object)
+    }
+
     /// Renders the named layout with a context; nil when there is no such layout.
     public func render(_ name: String, with context: any TemplateObject) -> String? {
         renderBytes(name, with: context).map { String(decoding: $0, as: UTF8.self) }
@@ -23,7 +27,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders the named layout into UTF-8 bytes (valid UTF-8: every piece written is).
     public func renderBytes(_ name: String, with context: any TemplateObject) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, root: .object(MemoizedObject(context)))
+        var renderer = TemplateRenderer(library: self, root: .object(MemoizedObject(Self.reference(to: context))))
         return renderer.render(template)
     }
 }

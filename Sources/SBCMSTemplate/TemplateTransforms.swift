@@ -28,7 +28,7 @@ enum TemplateTransforms {
             switch name {
             case "first": return list.count > 0 ? list.element(at: 0) : nil
             case "last": return list.count > 0 ? list.element(at: list.count - 1) : nil
-            case "reversed": return .list(ValueList(values: (0..<list.count).reversed().map { list.element(at: $0) }))
+            case "reversed": return .list(of: ValueList(values: (0..<list.count).reversed().map { list.element(at: $0) }))
             case "count": return .int(list.count)
             case "empty": return .bool(list.count == 0)
             case "sorted": return sorted(list)
@@ -59,11 +59,11 @@ enum TemplateTransforms {
     }
 
     private static func keyValueList(_ entries: [(key: String, value: TemplateValue?)]) -> TemplateValue {
-        .list(ValueList(values: entries.map { .object(KeyValueItem(key: $0.key, value: $0.value)) }))
+        .list(of: ValueList(values: entries.map { .object(of: KeyValueItem(key: $0.key, value: $0.value)) }))
     }
 
     /// Lists of strings or of numbers sort; any other list has no `sorted`.
-    private static func sorted(_ list: any TemplateSequence) -> TemplateValue? {
+    private static func sorted(_ list: TemplateSequenceReference) -> TemplateValue? {
         let values = (0..<list.count).map { list.element(at: $0) }
         var strings: [String] = [], ints: [Int] = [], doubles: [Double] = []
         for value in values {
@@ -74,9 +74,9 @@ enum TemplateTransforms {
             default: return nil
             }
         }
-        if strings.count == values.count { return .list(strings.sorted()) }
-        if ints.count == values.count { return .list(ints.sorted()) }
-        if doubles.count == values.count { return .list(doubles.sorted()) }
+        if strings.count == values.count { return .list(of: strings.sorted()) }
+        if ints.count == values.count { return .list(of: ints.sorted()) }
+        if doubles.count == values.count { return .list(of: doubles.sorted()) }
         return nil
     }
 }

@@ -10,11 +10,11 @@ public enum TemplateValue {
     case int(Int)
     case double(Double)
     /// A context with named children (`{{site.name}}`).
-    case object(any TemplateObject)
+    case object(TemplateObjectReference)
     /// An array: a section renders once per element.
-    case list(any TemplateSequence)
+    case list(TemplateSequenceReference)
     /// A string-keyed dictionary (`site.settings`, `page.params`).
-    case map(any TemplateMap)
+    case map(TemplateMapReference)
 }
 
 /// A context type layouts can walk into: `{{name}}` asks `child(named: "name")`.
@@ -24,7 +24,7 @@ public protocol TemplateObject: TemplateConvertible {
 }
 
 extension TemplateObject {
-    public var templateValue: TemplateValue? { .object(self) }
+    public var templateValue: TemplateValue? { .object(of: self) }
 }
 
 /// A Swift value with a template representation; nil stands for "absent" (falsy, renders nothing).
@@ -67,7 +67,7 @@ extension Optional: TemplateConvertible where Wrapped: TemplateConvertible {
 }
 
 extension Array: TemplateConvertible where Element: TemplateConvertible {
-    public var templateValue: TemplateValue? { .list(self) }
+    public var templateValue: TemplateValue? { .list(of: self) }
 }
 
 extension Array: TemplateSequence where Element: TemplateConvertible {
@@ -77,7 +77,7 @@ extension Array: TemplateSequence where Element: TemplateConvertible {
 extension Dictionary where Key == String {
     /// Dictionaries with values of any type (YAML maps from `site.yaml` and front matter) are
     /// read through `TemplateValue(any:)`; this is the only place a cast is needed.
-    public var templateValue: TemplateValue? { .map(AnyValueMap(storage: self)) }
+    public var templateValue: TemplateValue? { .map(of: AnyValueMap(storage: self)) }
 }
 
 /// A `[String: V]` read by key; values are converted when a layout reads them. Written as text
@@ -128,8 +128,8 @@ extension TemplateValue {
         case let convertible as TemplateConvertible:
             guard let converted = convertible.templateValue else { return nil }
             self = converted
-        case let array as [Any]: self = .list(ValueList(values: array.map { TemplateValue(any: $0) }))
-        case let map as [String: Any]: self = .map(AnyValueMap(storage: map))
+        case let array as [Any]: self = .list(of: ValueList(values: array.map { TemplateValue(any: $0) }))
+        case let map as [String: Any]: self = .map(of: AnyValueMap(storage: map))
         case let optional as AnyOptionalValue:
             guard let wrapped = optional.wrappedValue, let converted = TemplateValue(any: wrapped) else { return nil }
             self = converted

@@ -32,7 +32,7 @@ struct Node: TemplateObject, MustacheParent {
         case .int(let value)?: return .int(value)
         case .bool(let value)?: return .bool(value)
         case .double(let value)?: return .double(value)
-        case .node(let value)?: return .object(value)
+        case .node(let value)?: return .object(of: value)
         case .nodes(let value)?: return value.templateValue
         case .strings(let value)?: return value.templateValue
         case .ints(let value)?: return value.templateValue
