@@ -24,6 +24,7 @@ public protocol TemplateObject: TemplateConvertible {
 }
 
 extension TemplateObject {
+    @inlinable
     public var templateValue: TemplateValue? { .object(of: self) }
 }
 
@@ -67,6 +68,7 @@ extension Optional: TemplateConvertible where Wrapped: TemplateConvertible {
 }
 
 extension Array: TemplateConvertible where Element: TemplateConvertible {
+    @inlinable
     public var templateValue: TemplateValue? { .list(of: self) }
 }
 

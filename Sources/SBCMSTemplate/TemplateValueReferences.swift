@@ -28,9 +28,11 @@ public class TemplateMapReference: CustomStringConvertible {
     public var description: String { "" }
 }
 
+@usableFromInline
 final class ObjectReference<Object: TemplateObject>: TemplateObjectReference {
-    let object: Object
+    @usableFromInline let object: Object
 
+    @usableFromInline
     init(_ object: Object) {
         self.object = object
     }
@@ -39,9 +41,11 @@ final class ObjectReference<Object: TemplateObject>: TemplateObjectReference {
     override var description: String { String(describing: object) }
 }
 
+@usableFromInline
 final class SequenceReference<Sequence: TemplateSequence>: TemplateSequenceReference {
-    let sequence: Sequence
+    @usableFromInline let sequence: Sequence
 
+    @usableFromInline
     init(_ sequence: Sequence) {
         self.sequence = sequence
     }
@@ -51,9 +55,11 @@ final class SequenceReference<Sequence: TemplateSequence>: TemplateSequenceRefer
     override var description: String { String(describing: sequence) }
 }
 
+@usableFromInline
 final class MapReference<Map: TemplateMap>: TemplateMapReference {
-    let map: Map
+    @usableFromInline let map: Map
 
+    @usableFromInline
     init(_ map: Map) {
         self.map = map
     }
@@ -64,18 +70,23 @@ final class MapReference<Map: TemplateMap>: TemplateMapReference {
     override var description: String { String(describing: map) }
 }
 
+// Inlinable, so that callers in other modules make the value with their concrete type's
+// metadata at hand instead of asking the runtime for `ObjectReference<T>` on every call.
 extension TemplateValue {
     /// A context object as a value.
+    @inlinable
     public static func object<Object: TemplateObject>(of object: Object) -> TemplateValue {
         .object(ObjectReference(object))
     }
 
     /// An ordered collection as a value.
+    @inlinable
     public static func list<Sequence: TemplateSequence>(of sequence: Sequence) -> TemplateValue {
         .list(SequenceReference(sequence))
     }
 
     /// A string-keyed collection as a value.
+    @inlinable
     public static func map<Map: TemplateMap>(of map: Map) -> TemplateValue {
         .map(MapReference(map))
     }
