@@ -8,7 +8,8 @@ public protocol ContextFingerprinting {
 
 /// Builds a page fingerprint: SHA-256 over typed, delimited fields, so different values or
 /// shapes (a missing optional, an empty list, a string that looks like a number) never give
-/// the same bytes.
+/// the same bytes. A struct is its type's name followed by its fields in their fixed
+/// (generated) order, so field names are not hashed.
 public struct FingerprintHasher {
     /// Small fields are collected here and hashed in blocks: a page has hundreds of them.
     /// A class: a hasher is made once per fingerprint and passed `inout`, never copied.
@@ -17,7 +18,7 @@ public struct FingerprintHasher {
     public init() {}
 
     private enum Marker: UInt8 {
-        case string = 1, int, bool, double, none, some, list, map, begin, end, key
+        case string = 1, int, bool, double, none, some, list, map, begin, end
     }
 
     private mutating func mark(_ marker: Marker) {
@@ -33,20 +34,14 @@ public struct FingerprintHasher {
         mark(.end)
     }
 
-    /// One field of a struct.
+    /// One field of a struct (`key` names it for the reader; the position identifies it).
     public mutating func add<Value: ContextFingerprinting>(_ key: StaticString, _ value: Value) {
-        addKey(key)
         value.fingerprint(into: &self)
     }
 
     /// A field holding YAML-like values (`settings`, `params`): hashed with sorted keys.
     public mutating func add(_ key: StaticString, _ value: [String: Any]) {
-        addKey(key)
         addAny(value)
-    }
-
-    private mutating func addKey(_ key: StaticString) {
-        sha.update(byte: Marker.key.rawValue, name: key)
     }
 
     public mutating func addString(_ text: String) {

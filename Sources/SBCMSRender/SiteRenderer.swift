@@ -25,8 +25,8 @@ public struct SiteRenderer: Sendable {
     public var previousPageFingerprints: [String: [UInt8]]?
     /// Part of every page fingerprint: bump when the same layout and context can give other
     /// bytes (a swift-mustache upgrade, a change to `Theme.render`), or when what a fingerprint
-    /// hashes changes (2: rendered bodies by their identity, `BodyHTML`).
-    public static let pageFormatVersion = 2
+    /// hashes changes (2: rendered bodies by their identity, `BodyHTML`; 3: no field names).
+    public static let pageFormatVersion = 3
 
     public init(graph: ContentGraph, theme: Theme) {
         self.graph = graph
