@@ -333,15 +333,19 @@ public struct SiteRenderer: Sendable {
     }
 
     private func termLinks(_ names: [String], in taxonomy: Taxonomy) -> [TermLink] {
-        let indexes = termIndexes[taxonomy.name] ?? [:]
-        var seen: [String] = []
-        return names.compactMap { name in
-            let slug = Slug.make(name)
-            guard !seen.contains(slug), let index = indexes[slug] else { return nil }
-            seen.append(slug)
+        guard !names.isEmpty, let indexes = termIndexes[taxonomy.name] else { return [] }
+        // Each term once (two names can share a slug); a post has a handful of names.
+        var links: [TermLink] = []
+        links.reserveCapacity(names.count)
+        var seen: [Int] = []
+        seen.reserveCapacity(names.count)
+        for name in names {
+            guard let index = indexes[Slug.make(name)], !seen.contains(index) else { continue }
+            seen.append(index)
             let term = taxonomy.terms[index]
-            return TermLink(name: term.name, url: term.url, count: term.postIndexes.count)
+            links.append(TermLink(name: term.name, url: term.url, count: term.postIndexes.count))
         }
+        return links
     }
 
     private func pagination(base: String, current: Int, total: Int) -> Pagination {
