@@ -324,6 +324,7 @@ public struct SiteRenderer: Sendable {
                    keywords: "", jsonLD: jsonLD, publishedTime: nil, modifiedTime: nil)
     }
 
+    @inline(__always)
     func summary(_ post: BlogPost) -> PostSummary {
         PostSummary(title: post.title, url: post.url, dateISO: post.publishedAt.rfc3339,
                     dateReadable: post.publishedAt.readable, excerpt: post.excerpt, readingMinutes: post.readingMinutes,
