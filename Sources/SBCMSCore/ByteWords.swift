@@ -30,6 +30,19 @@ public enum ByteWords {
         zeroBytes(word ^ (ones &* UInt64(byte)))
     }
 
+    /// Whether any byte of `word` is zero (the mask above may mark bytes after the first zero
+    /// wrongly; the answer itself is exact).
+    @inline(__always)
+    public static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highs != 0
+    }
+
+    /// Whether any byte of `word` is below `bound` (at most 0x80).
+    @inline(__always)
+    public static func hasByte(_ word: UInt64, below bound: UInt8) -> Bool {
+        (word &- ones &* UInt64(bound)) & ~word & highs != 0
+    }
+
     /// The ASCII whitespace bytes (space, and 0x09 to 0x0D) of an ASCII word (`isASCII`).
     @inline(__always)
     public static func asciiSpaces(_ word: UInt64) -> UInt64 {

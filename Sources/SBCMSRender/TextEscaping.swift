@@ -98,19 +98,19 @@ public enum TextEscaping {
     /// The index of the first eight-byte word, from `index` on, that may hold a byte
     /// `appendJSONString` escapes or looks at: below 0x20, `"`, `\\`, 0xE2 (which starts U+2028
     /// and U+2029) or, in scripts, `/`. The byte tests (SWAR: a borrow marks a byte below a bound
-    /// or equal to zero) can flag a byte that is none of these, never miss one; the caller looks
+    /// or equal to zero, `ByteWords`) can flag a byte that is none of these, never miss one; the caller looks
     /// at the word's bytes one by one.
     @inline(__always)
     private static func skipPlainJSONWords(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, forScript: Bool) -> Int {
         guard let base = bytes.baseAddress else { return start }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        @inline(__always) func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+            ByteWords.hasZeroByte(word ^ (ByteWords.ones &* UInt64(byte)))
+        }
         var index = start
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
-            if hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-                || hasZeroByte(word ^ (ones &* 0xE2)) || (forScript && hasZeroByte(word ^ (ones &* 0x2F))) {
+            let word = ByteWords.load(base, at: index)
+            if ByteWords.hasByte(word, below: 0x20) || has(word, 0x22) || has(word, 0x5C) || has(word, 0xE2)
+                || (forScript && has(word, 0x2F)) {
                 break
             }
             index += 8

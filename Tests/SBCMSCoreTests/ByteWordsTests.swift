@@ -58,3 +58,18 @@ struct ByteWordsTests {
         #expect(ByteWords.isASCII(load(Array("plain te".utf8))))
     }
 }
+
+extension ByteWordsTests {
+    @Test func existenceTestsAreExactForEveryByteValue() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            for (word, _) in words(around: byte) {
+                let bytes = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }
+                #expect(ByteWords.hasZeroByte(word) == bytes.contains(0))
+                for bound: UInt8 in [0x01, 0x20, 0x80] {
+                    #expect(ByteWords.hasByte(word, below: bound) == bytes.contains { $0 < bound }, "\(bytes) below \(bound)")
+                }
+            }
+        }
+    }
+}
