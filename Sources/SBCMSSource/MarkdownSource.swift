@@ -77,7 +77,7 @@ public struct MarkdownSource: Sendable {
         }
         // Lines are found in the UTF-8 bytes: a line feed always ends a character, and `---`
         // and `...` have no other spelling, so byte comparisons decide as characters would.
-        let cut: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLineOffset: Int)?? = text.withUTF8 { bytes in
+        let cut: FrontMatterCut = text.withUTF8 { bytes in
             let end = bytes.count
             func lineEnd(from start: Int) -> Int {
                 guard start < end, let base = bytes.baseAddress,
@@ -92,7 +92,7 @@ public struct MarkdownSource: Sendable {
             }
             let firstLineEnd = lineEnd(from: 0)
             let opens = firstLineEnd < end ? isMarker(0, firstLineEnd, UInt8(ascii: "-")) : (end == 3 && isMarker(0, 3, UInt8(ascii: "-")))
-            guard opens else { return nil }
+            guard opens else { return .none }
             var lineNumber = 1
             var lineStart = min(firstLineEnd + 1, end)
             let yamlStart = lineStart
@@ -100,18 +100,28 @@ public struct MarkdownSource: Sendable {
                 lineNumber += 1
                 let stop = lineEnd(from: lineStart)
                 if isMarker(lineStart, stop, UInt8(ascii: "-")) || isMarker(lineStart, stop, UInt8(ascii: ".")) {
-                    return .some((yamlStart, lineStart, min(stop + 1, end), lineNumber))
+                    return .closed(yamlStart: yamlStart, yamlEnd: lineStart, bodyStart: min(stop + 1, end),
+                                   bodyLineOffset: lineNumber)
                 }
                 lineStart = min(stop + 1, end)
             }
-            return .some(nil)
+            return .unclosed
         }
-        guard let cut else { return .noFrontMatter(text) }
-        guard let cut else { return .unclosed }
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        return .frontMatter(yaml: String(text[index(cut.yamlStart)..<index(cut.yamlEnd)]),
-                            body: String(text[index(cut.bodyStart)...]), bodyLineOffset: cut.bodyLineOffset)
+        switch cut {
+        case .none: return .noFrontMatter(text)
+        case .unclosed: return .unclosed
+        case .closed(let yamlStart, let yamlEnd, let bodyStart, let bodyLineOffset):
+            return .frontMatter(yaml: String(text[index(yamlStart)..<index(yamlEnd)]),
+                                body: String(text[index(bodyStart)...]), bodyLineOffset: bodyLineOffset)
+        }
+    }
+
+    /// Where `split` cuts a text, as UTF-8 offsets.
+    private enum FrontMatterCut {
+        case none, unclosed
+        case closed(yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLineOffset: Int)
     }
 }
 
