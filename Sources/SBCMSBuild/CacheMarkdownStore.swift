@@ -21,7 +21,8 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
     let packsDirectory: String
     /// Guards `entries`, `packs` and `counters`.
     private let lock = PosixLock()
-    /// Serializes appends to this store's pack, and pruning; taken before `lock`, never after.
+    /// Serializes the making of this store's pack writer, and pruning; taken before `lock`,
+    /// never after. Appends themselves run outside it (`MarkdownPackWriter` is thread-safe).
     private let appendLock = PosixLock()
     private var counters = (hits: 0, misses: 0, stores: 0)
     private var writer: MarkdownPackWriter?
@@ -88,20 +89,22 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
         return entry
     }
 
-    /// Appends an entry to this store's pack (made on the first call). Safe from many threads.
+    /// Appends an entry to this store's pack (made on the first call). Safe from many threads:
+    /// the payloads of concurrent calls are written at the same time.
     public func store(_ entry: CachedMarkdown, key: String) {
         let payload = Self.encode(entry)
-        appendLock.withLock {
+        let packWriter = appendLock.withLock { () -> MarkdownPackWriter? in
             if writer == nil, !writerFailed {
                 writer = MarkdownPackWriter(directory: packsDirectory)
                 writerFailed = writer == nil
             }
-            // A cache that cannot be written only makes the next build slower.
-            guard let writer, let place = writer.append(payload, key: key) else { return }
-            lock.withLock {
-                entries[key] = Location(pack: packNumber(writer.name), offset: place.offset, length: place.length)
-                counters.stores += 1
-            }
+            return writer
+        }
+        // A cache that cannot be written only makes the next build slower.
+        guard let packWriter, let place = packWriter.append(payload, key: key) else { return }
+        lock.withLock {
+            entries[key] = Location(pack: packNumber(packWriter.name), offset: place.offset, length: place.length)
+            counters.stores += 1
         }
     }
 

@@ -5,17 +5,21 @@ import Glibc
 #endif
 
 /// Appends entries to one new pack of the Markdown cache: each payload is written at the pack's
-/// end, and only then its index record. Not thread-safe: its owner serializes the calls. After a
-/// failed write the writer refuses every later one, so the index never has a torn record in
-/// its middle.
-final class MarkdownPackWriter {
+/// end, and only then its index record. Safe from many threads: each payload gets its own range
+/// of the pack and is written there without a lock (so one thread's write never waits for
+/// another's); records are appended one at a time. After a failed write the writer refuses
+/// every later one, so the index never has a torn record in its middle.
+final class MarkdownPackWriter: @unchecked Sendable {
     let directory: String
     /// `<time>-<pid>-<random>`: unique per writer and process, sorted by creation time.
     let name: String
-    private var pack: Int32
-    private var index: Int32
+    private let pack: Int32
+    private let index: Int32
+    /// Guards `end`, `failed`, `isClosed` and the index file's appends.
+    private let lock = PosixLock()
     private var end: Int64 = 0
     private var failed = false
+    private var isClosed = false
 
     /// Creates `<name>.pack` then `<name>.idx` (with its header) in `directory`; nil when the
     /// files cannot be made (a read-only cache only makes builds slower).
@@ -40,26 +44,37 @@ final class MarkdownPackWriter {
     deinit { close() }
 
     /// Appends one entry; returns where its payload lies, or nil when it could not be written.
+    /// The payload's range is reserved first, so concurrent appends write their payloads at
+    /// the same time; a payload whose write fails leaves a hole no record points into.
     func append(_ payload: [UInt8], key: String) -> (offset: Int64, length: Int)? {
-        guard !failed, !key.utf8.isEmpty, key.utf8.count <= MarkdownPackIndex.maximumKeyLength,
+        guard !key.utf8.isEmpty, key.utf8.count <= MarkdownPackIndex.maximumKeyLength,
               payload.count <= Int(UInt32.max) else { return nil }
-        let offset = end
-        guard Self.writeAll(pack, payload, at: offset),
-              Self.writeAll(index, MarkdownPackIndex.record(key: key, offset: offset, length: payload.count), at: nil) else {
-            failed = true
-            return nil
+        let reserved = lock.withLock { () -> Int64? in
+            guard !failed else { return nil }
+            defer { end += Int64(payload.count) }
+            return end
         }
-        end += Int64(payload.count)
-        return (offset, payload.count)
+        guard let offset = reserved else { return nil }
+        let written = Self.writeAll(pack, payload, at: offset)
+        let record = MarkdownPackIndex.record(key: key, offset: offset, length: payload.count)
+        return lock.withLock {
+            guard written, !failed, Self.writeAll(index, record, at: nil) else {
+                failed = true
+                return nil
+            }
+            return (offset, payload.count)
+        }
     }
 
-    /// Closes the files (later appends fail).
+    /// Closes the files (later appends fail). Called once no append is running.
     func close() {
-        if pack >= 0 { Glibc.close(pack) }
-        if index >= 0 { Glibc.close(index) }
-        pack = -1
-        index = -1
-        failed = true
+        lock.withLock {
+            guard !isClosed else { return }
+            isClosed = true
+            failed = true
+            if pack >= 0 { Glibc.close(pack) }
+            if index >= 0 { Glibc.close(index) }
+        }
     }
 
     /// Writes all bytes at `offset` (pwrite), or at the end of a file opened with O_APPEND (nil).

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import SBCMSBuild
 import SBCMSCore
 import SBCMSTestSupport
@@ -45,6 +48,36 @@ import Testing
             #expect(reader.load(key: entry.key)?.document.html == Fixture.html(number))
         }
         #expect(reader.statistics.hits == entries.count)
+    }
+
+    /// Appends from many threads write their payloads at once: each gets its own range, the
+    /// ranges tile the pack without gaps or overlaps, and every record reads back its payload.
+    @Test func concurrentAppendsGetDisjointRanges() throws {
+        let repo = try FixtureRepository(copyThemesFrom: nil)
+        let directory = repo.root + "/packs"
+        let writer = try #require(MarkdownPackWriter(directory: directory))
+        let count = 300
+        DispatchQueue.concurrentPerform(iterations: count) { number in
+            let payload = [UInt8](repeating: UInt8(number % 251), count: 1 + (number * 37) % 5_000)
+            _ = writer.append(payload, key: "key-\(number)")
+        }
+        writer.close()
+        let records = MarkdownPackIndex.read(directory, writer.name)
+        #expect(records.count == count)
+        var end: Int64 = 0
+        for record in records.sorted(by: { $0.offset < $1.offset }) {
+            #expect(record.offset == end)
+            end = record.offset + Int64(record.length)
+        }
+        #expect(end == Fixture.size(MarkdownPackIndex.packPath(directory, writer.name)))
+        let pack = open(MarkdownPackIndex.packPath(directory, writer.name), O_RDONLY)
+        defer { close(pack) }
+        for record in records {
+            let number = try #require(Int(record.key.dropFirst(4)))
+            let payload = MarkdownPackIndex.readPayload(pack, offset: record.offset, length: record.length)
+            #expect(payload == [UInt8](repeating: UInt8(number % 251), count: 1 + (number * 37) % 5_000))
+        }
+        #expect(writer.append([1, 2, 3], key: "after-close") == nil)
     }
 
     @Test func aPayloadCutShortIsAMiss() throws {
