@@ -123,7 +123,7 @@ public struct ContentGraphBuilder: Sendable {
         for index in parsedPosts.indices { parsedPosts[index].body = MarkdownBody(text: "") }
         let postBodies = BodyTexts(takingFrom: &builtPosts)
         let renderingPosts = builtPosts
-        let renderedPosts = Parallel.map(Array(renderingPosts.indices)) { index -> (BlogPost?, RenderedBody?) in
+        let renderedPosts = Self.renderInParallel(renderingPosts.count, postBodies.parseIsSerialized) { index -> (BlogPost?, RenderedBody?) in
             let post = renderingPosts[index]
             guard let frontMatter = post.frontMatter else { return (nil, nil) }
             let body = bodyRenderer.render(postBodies.take(index), lineOffset: post.bodyLineOffset, file: post.file)
@@ -135,8 +135,10 @@ public struct ContentGraphBuilder: Sendable {
         let docIndexes = docTree.pages.indices.filter { docTree.pages[$0].source != nil }
         let placedTree = docTree
         let renderingDocs = parsedDocs
-        let renderedDocs = Parallel.map(docIndexes) { index -> RenderedBody? in
-            guard let file = placedTree.pages[index].source, let parsed = docSources[file.path] else { return nil }
+        let docParses = docIndexes.map { placedTree.pages[$0].source.flatMap { docSources[$0.path] } }
+        let renderedDocs = Self.renderInParallel(docIndexes.count, { docParses[$0].map(docBodies.parseIsSerialized) ?? false }) { position -> RenderedBody? in
+            let index = docIndexes[position]
+            guard let file = placedTree.pages[index].source, let parsed = docParses[position] else { return nil }
             return bodyRenderer.render(docBodies.take(parsed), lineOffset: renderingDocs[parsed].bodyLineOffset, file: file)
         }
 
@@ -197,6 +199,16 @@ public struct ContentGraphBuilder: Sendable {
         DeferredRelease.release((parsedPosts, builtPosts, parsedDocs, renderedPosts, renderedDocs, bodies,
                                  anchorChecks, headingIDs, resolver, bodyRenderer, postBodies, docBodies))
         return (graph, diagnostics.sortedByLocation())
+    }
+
+    /// `Parallel.map` over `count` bodies: while a body with `~` is being parsed (such parses
+    /// run one at a time, `MarkdownRenderer.parseIsSerialized`), a free thread starts a body
+    /// without one instead of waiting.
+    private static func renderInParallel<Output: Sendable>(
+        _ count: Int, _ parseIsSerialized: @Sendable (Int) -> Bool, _ render: @Sendable (Int) -> Output
+    ) -> [Output] {
+        Parallel.map(count: count, isContended: parseIsSerialized,
+                     sectionIsBusy: { MarkdownRenderer.serializedParseIsRunning }, render)
     }
 
     /// The files this build reads, in the order it reads them: every page file that has no

@@ -24,7 +24,7 @@ public enum Parallel {
 }
 
 /// Preallocated result slots, each written by exactly one iteration of `concurrentPerform`.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {

@@ -1,5 +1,6 @@
 internal import CCmarkGFM
 import SBCMSCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,6 +46,18 @@ final class CmarkTree {
 
     /// Serialises the parses of documents that contain `~` (see `registered`).
     private static let strikethroughLock = PosixLock()
+    /// How many parses hold `strikethroughLock` (0 or 1), readable without taking it.
+    private static let strikethroughParses = Atomic<Int>(0)
+
+    /// True when parsing `bytes` takes `strikethroughLock`.
+    static func parseIsSerialized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard parsesInParallel else { return true }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(UInt8(ascii: "~")), bytes.count) != nil
+    }
+
+    /// True while a parse holds `strikethroughLock`: one that starts now would wait.
+    static var serializedParseIsRunning: Bool { strikethroughParses.load(ordering: .relaxed) > 0 }
 
     /// True for the cmark-gfm whose use of the special-character lists `registered` relies on.
     static let parsesInParallel = String(cString: cmark_version_string()).hasPrefix("0.29.0.gfm")
@@ -60,7 +73,7 @@ final class CmarkTree {
         _ = CmarkTree.registered
         guard let parser = cmark_parser_new(options) else { return nil }
         // Every document, when this cmark-gfm is not the one `registered` knows.
-        let mayStrikeThrough = !CmarkTree.parsesInParallel || ByteScan.contains(UInt8(ascii: "~"), in: bytes)
+        let mayStrikeThrough = bytes.withUnsafeBufferPointer(CmarkTree.parseIsSerialized)
         for name in CmarkTree.extensionNames where mayStrikeThrough || name != "strikethrough" {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
@@ -76,7 +89,11 @@ final class CmarkTree {
                 return cmark_parser_finish(parser)
             }
         }
-        let root = mayStrikeThrough ? CmarkTree.strikethroughLock.withLock(parse) : parse()
+        let root = mayStrikeThrough ? CmarkTree.strikethroughLock.withLock {
+            CmarkTree.strikethroughParses.add(1, ordering: .relaxed)
+            defer { CmarkTree.strikethroughParses.subtract(1, ordering: .relaxed) }
+            return parse()
+        } : parse()
         guard let root else {
             cmark_parser_free(parser)
             return nil

@@ -13,6 +13,16 @@ public struct MarkdownRenderer: Sendable {
     /// The cmark-gfm library version, part of render cache keys (an upgrade may change output).
     public static let engineVersion: String = String(cString: cmark_version_string())
 
+    /// True when rendering `markdown` parses it while no other such parse runs in the process
+    /// (a body with `~`, see `CmarkTree`): a scheduler can run other bodies meanwhile.
+    public static func parseIsSerialized(_ markdown: String) -> Bool {
+        var markdown = markdown
+        return markdown.withUTF8(CmarkTree.parseIsSerialized)
+    }
+
+    /// True while a serialized parse runs: one that starts now would wait for it.
+    public static var serializedParseIsRunning: Bool { CmarkTree.serializedParseIsRunning }
+
     /// Renders one Markdown body.
     ///
     /// - Parameter rewrite: called for every link and image in document order (with its original

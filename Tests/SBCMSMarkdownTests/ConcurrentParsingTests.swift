@@ -20,6 +20,14 @@ import Testing
         #expect(CmarkTree.parsesInParallel, "cmark-gfm \(MarkdownRenderer.engineVersion)")
     }
 
+    /// Only a body with `~` takes the lock, so only such bodies need scheduling around it.
+    @Test func onlyBodiesWithATildeParseOneAtATime() {
+        #expect(MarkdownRenderer.parseIsSerialized("Some ~~struck~~ text.\n"))
+        #expect(MarkdownRenderer.parseIsSerialized("~"))
+        #expect(!MarkdownRenderer.parseIsSerialized("| a | b |\n|---|---|\n| www.example.com | [x] |\n"))
+        #expect(!MarkdownRenderer.parseIsSerialized(""))
+    }
+
     @Test func parallelRendersEqualSerialOnes() {
         let renderer = MarkdownRenderer()
         let expected = Self.documents.map { renderer.render($0).html }

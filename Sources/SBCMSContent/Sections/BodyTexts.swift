@@ -1,3 +1,5 @@
+import SBCMSMarkdown
+
 /// Page bodies handed to the parallel render one by one: each is taken exactly once, by the
 /// iteration that renders it, and the slot is emptied, so a body's text is freed as soon as its
 /// HTML exists instead of when the whole content stage ends.
@@ -19,6 +21,12 @@ final class BodyTexts: @unchecked Sendable {
     deinit {
         slots.deinitialize()
         slots.deallocate()
+    }
+
+    /// True when rendering body `index` parses it while no other such parse runs
+    /// (`MarkdownRenderer.parseIsSerialized`); false for a body that was not read.
+    func parseIsSerialized(_ index: Int) -> Bool {
+        slots[index].text.map(MarkdownRenderer.parseIsSerialized) ?? false
     }
 
     /// The body of file `index`; each index is taken by one caller, once.
