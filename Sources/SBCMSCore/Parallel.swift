@@ -14,6 +14,19 @@ public enum Parallel {
         return results.values()
     }
 
+    /// Runs `first` and `second` at the same time (on two cores, when there are two) and
+    /// returns both results.
+    public static func pair<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firstResult = ResultSlots<First>(count: 1)
+        let secondResult = ResultSlots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firstResult.set(0, first()) } else { secondResult.set(0, second()) }
+        }
+        return (firstResult.values()[0], secondResult.values()[0])
+    }
+
     /// `0..<count` cut into `runCount` consecutive runs of nearly equal length (at least one
     /// run, none empty unless `count` is 0): work over neighbouring elements, such as files of
     /// the same folders, handed to `map` a run at a time.

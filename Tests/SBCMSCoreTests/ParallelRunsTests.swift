@@ -16,3 +16,14 @@ import Testing
         }
     }
 }
+
+/// `Parallel.pair` runs two closures, at the same time when it can, and returns both results.
+@Suite struct ParallelPairTests {
+    @Test func bothResultsComeBackInTheirPlaces() {
+        for size in [0, 1, 1_000] {
+            let (sum, text) = Parallel.pair({ (0..<size).reduce(0, +) }, { String(repeating: "a", count: size) })
+            #expect(sum == size * (size - 1) / 2)
+            #expect(text.count == size)
+        }
+    }
+}
