@@ -537,6 +537,7 @@ extension Pagination: ContextFingerprinting {
         hasher.add("previousURL", self.previousURL)
         hasher.add("nextURL", self.nextURL)
         hasher.add("pages", self.pages)
+        hasher.add("window", self.window)
         hasher.end()
     }
 }
@@ -547,6 +548,7 @@ extension PaginationPage: ContextFingerprinting {
         hasher.add("number", self.number)
         hasher.add("url", self.url)
         hasher.add("isCurrent", self.isCurrent)
+        hasher.add("isGap", self.isGap)
         hasher.end()
     }
 }

@@ -350,11 +350,12 @@ public struct SiteRenderer: Sendable {
     }
 
     private func pagination(base: String, current: Int, total: Int) -> Pagination {
-        Pagination(
+        let pages = PaginationPages(base: base, current: current, count: total)
+        return Pagination(
             current: current, total: total, isPaginated: total > 1,
             previousURL: current > 1 ? URLPaths.paginated(base, page: current - 1) : nil,
             nextURL: current < total ? URLPaths.paginated(base, page: current + 1) : nil,
-            pages: (1...max(1, total)).map { PaginationPage(number: $0, url: URLPaths.paginated(base, page: $0), isCurrent: $0 == current) })
+            pages: pages, window: pages.window())
     }
 
     func tocItem(_ entry: TOCEntry) -> TOCItem {

@@ -218,6 +218,7 @@ extension Pagination: TemplateObject {
         case "previousURL": return self.previousURL.templateValue
         case "nextURL": return self.nextURL.templateValue
         case "pages": return self.pages.templateValue
+        case "window": return self.window.templateValue
         default: return nil
         }
     }
@@ -229,6 +230,7 @@ extension PaginationPage: TemplateObject {
         case "number": return self.number.templateValue
         case "url": return self.url.templateValue
         case "isCurrent": return self.isCurrent.templateValue
+        case "isGap": return self.isGap.templateValue
         default: return nil
         }
     }

@@ -193,13 +193,18 @@ public struct Pagination {
     public var isPaginated: Bool
     public var previousURL: String?
     public var nextURL: String?
-    public var pages: [PaginationPage]
+    /// Every page.
+    public var pages: PaginationPages
+    /// The page links a page-number navigation shows (`PaginationPages.window`).
+    public var window: [PaginationPage]
 }
 
 public struct PaginationPage {
     public var number: Int
     public var url: String
     public var isCurrent: Bool
+    /// True for the entry that stands for the pages `window` leaves out (number 0, empty URL).
+    public var isGap: Bool
 }
 
 /// A list of posts (home, blog index, category or tag), as `list`.
