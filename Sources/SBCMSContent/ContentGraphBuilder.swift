@@ -57,49 +57,14 @@ public struct ContentGraphBuilder: Sendable {
                 DocFrontMatter.read(markdown, file: file, site: config)
             }
         }
-        var diagnostics = parsedPosts.flatMap(\.diagnostics) + parsedDocs.flatMap(\.diagnostics)
-        var failed = Set(parsedPosts.filter { $0.frontMatter == nil }.map(\.file.path))
-        failed.formUnion(parsedDocs.filter { $0.frontMatter == nil }.map(\.file.path))
-
-        // Decide which posts are built, then give every built page its URL.
-        var builtPosts: [ParsedPost] = []
-        var unbuilt: Set<String> = []
-        var slugOwners: [String: SourceFile] = [:]
-        for post in parsedPosts {
-            guard let frontMatter = post.frontMatter else { continue }
-            let isDraft = frontMatter.status == .draft
-            let isScheduled = frontMatter.publishedAt > options.now
-            if (isDraft && !options.includeDrafts) || (isScheduled && !options.includeFuture) {
-                unbuilt.insert(post.file.path)
-                continue
-            }
-            if let owner = slugOwners[frontMatter.slug] {
-                diagnostics.append(.error(
-                    "duplicate-slug", at: SourceLocation(site: config.id, file: post.file.displayPath, line: 1, column: 1),
-                    "slug '\(frontMatter.slug)' is already used by \(owner.displayPath)",
-                    hint: "rename one of the files or set a different `slug:` in its front matter"))
-                failed.insert(post.file.path)
-                continue
-            }
-            slugOwners[frontMatter.slug] = post.file
-            builtPosts.append(post)
-        }
-        let docFiles = parsedDocs.compactMap { parsed in parsed.frontMatter.map { (file: parsed.file, frontMatter: $0) } }
-        var (docTree, treeDiagnostics) = DocTreeBuilder(site: config).build(docFiles)
-        diagnostics += treeDiagnostics
-        let placedDocs = Set(docTree.pages.compactMap { $0.source?.path })
-        failed.formUnion(docFiles.map(\.file.path).filter { !placedDocs.contains($0) })
-
-        var pages: [String: PageReference] = [:]
-        for post in builtPosts {
-            guard let frontMatter = post.frontMatter else { continue }
-            pages[post.file.path] = PageReference(kind: .post, title: frontMatter.title,
-                                                  url: "/blog/\(frontMatter.slug)/", path: post.file.path)
-        }
-        for page in docTree.pages {
-            guard let file = page.source else { continue }
-            pages[file.path] = PageReference(kind: .doc, title: page.title, url: page.url, path: file.path)
-        }
+        let placed = placePages(parsedPosts, parsedDocs)
+        var diagnostics = placed.diagnostics
+        var failed = placed.failed
+        var builtPosts = placed.posts
+        var unbuilt = placed.unbuilt
+        var docTree = placed.docTree
+        var pages = placed.pages
+        _ = consume placed  // the posts' array is changed below: no second owner, no copy
         let preparedCourses = CourseCatalogBuilder(source: source, options: options).prepare()
         let preparedPortfolio = PortfolioBuilder(source: source, options: options).prepare()
         let preparedCharacters = CharacterCastBuilder(source: source, options: options).prepare()
@@ -192,6 +157,68 @@ public struct ContentGraphBuilder: Sendable {
         DeferredRelease.release((parsedPosts, builtPosts, parsedDocs, renderedPosts, renderedDocs, bodies,
                                  renderedBodies, resolver, bodyRenderer, postBodies, docBodies))
         return (graph, diagnostics.sortedByLocation())
+    }
+
+    /// What `placePages` decides: the posts that are built, the docs tree, and every built page.
+    private struct PlacedPages: Sendable {
+        var posts: [ParsedPost]
+        /// Source paths of drafts and scheduled posts (a link to one is an error).
+        var unbuilt: Set<String>
+        /// Source paths of pages that could not be read or placed.
+        var failed: Set<String>
+        var diagnostics: [Diagnostic]
+        var docTree: DocTree
+        /// Every built post and doc by source path.
+        var pages: [String: PageReference]
+    }
+
+    /// Decides which posts are built (drafts and scheduled posts are left out, a duplicate
+    /// slug is an error), places the docs in their tree, and gives every built page its URL.
+    private func placePages(_ parsedPosts: [ParsedPost], _ parsedDocs: [ParsedDoc]) -> PlacedPages {
+        let config = source.config
+        var diagnostics = parsedPosts.flatMap(\.diagnostics) + parsedDocs.flatMap(\.diagnostics)
+        var failed = Set(parsedPosts.filter { $0.frontMatter == nil }.map(\.file.path))
+        failed.formUnion(parsedDocs.filter { $0.frontMatter == nil }.map(\.file.path))
+        var builtPosts: [ParsedPost] = []
+        var unbuilt: Set<String> = []
+        var slugOwners: [String: SourceFile] = [:]
+        for post in parsedPosts {
+            guard let frontMatter = post.frontMatter else { continue }
+            let isDraft = frontMatter.status == .draft
+            let isScheduled = frontMatter.publishedAt > options.now
+            if (isDraft && !options.includeDrafts) || (isScheduled && !options.includeFuture) {
+                unbuilt.insert(post.file.path)
+                continue
+            }
+            if let owner = slugOwners[frontMatter.slug] {
+                diagnostics.append(.error(
+                    "duplicate-slug", at: SourceLocation(site: config.id, file: post.file.displayPath, line: 1, column: 1),
+                    "slug '\(frontMatter.slug)' is already used by \(owner.displayPath)",
+                    hint: "rename one of the files or set a different `slug:` in its front matter"))
+                failed.insert(post.file.path)
+                continue
+            }
+            slugOwners[frontMatter.slug] = post.file
+            builtPosts.append(post)
+        }
+        let docFiles = parsedDocs.compactMap { parsed in parsed.frontMatter.map { (file: parsed.file, frontMatter: $0) } }
+        let (docTree, treeDiagnostics) = DocTreeBuilder(site: config).build(docFiles)
+        diagnostics += treeDiagnostics
+        let placedDocs = Set(docTree.pages.compactMap { $0.source?.path })
+        failed.formUnion(docFiles.map(\.file.path).filter { !placedDocs.contains($0) })
+
+        var pages: [String: PageReference] = [:]
+        for post in builtPosts {
+            guard let frontMatter = post.frontMatter else { continue }
+            pages[post.file.path] = PageReference(kind: .post, title: frontMatter.title,
+                                                  url: "/blog/\(frontMatter.slug)/", path: post.file.path)
+        }
+        for page in docTree.pages {
+            guard let file = page.source else { continue }
+            pages[file.path] = PageReference(kind: .doc, title: page.title, url: page.url, path: file.path)
+        }
+        return PlacedPages(posts: builtPosts, unbuilt: unbuilt, failed: failed, diagnostics: diagnostics,
+                           docTree: docTree, pages: pages)
     }
 
     /// `Parallel.map` over `count` bodies: while a body with `~` is being parsed (such parses
