@@ -111,7 +111,7 @@ def sbcms_binary(configuration="debug"):
     """SBCMS_BIN, or the package's own build of that configuration."""
     binary = os.environ.get("SBCMS_BIN") or f"{REPO}/.build/{configuration}/sbcms"
     if not os.path.exists(binary):
-        raise RuntimeError(f"{binary} does not exist: run swift build{' -c release' if configuration == 'release' else ''}")
+        raise RuntimeError(f"{binary} does not exist: run {'scripts/build-release' if configuration == 'release' else 'swift build'}")
     return binary
 
 
