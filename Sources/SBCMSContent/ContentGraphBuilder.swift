@@ -191,10 +191,9 @@ public struct ContentGraphBuilder: Sendable {
                 continue
             }
             if let owner = slugOwners[frontMatter.slug] {
-                diagnostics.append(.error(
-                    "duplicate-slug", at: SourceLocation(site: config.id, file: post.file.displayPath, line: 1, column: 1),
-                    "slug '\(frontMatter.slug)' is already used by \(owner.displayPath)",
-                    hint: "rename one of the files or set a different `slug:` in its front matter"))
+                diagnostics.append(.duplicateSlug(
+                    frontMatter.slug, at: SourceLocation(site: config.id, file: post.file.displayPath, line: 1, column: 1),
+                    owner: owner))
                 failed.insert(post.file.path)
                 continue
             }

@@ -15,7 +15,8 @@ public enum ByteScan {
         text.utf8.withContiguousStorageIfAvailable { contains(byte, in: $0) } ?? text.utf8.contains(byte)
     }
 
-    private static func contains(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// True when `buffer` holds `byte`.
+    public static func contains(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
         return memchr(base, Int32(byte), buffer.count) != nil
     }

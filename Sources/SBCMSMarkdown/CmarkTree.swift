@@ -51,9 +51,7 @@ final class CmarkTree {
 
     /// True when parsing `bytes` takes `strikethroughLock`.
     static func parseIsSerialized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard parsesInParallel else { return true }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-        return memchr(base, Int32(UInt8(ascii: "~")), bytes.count) != nil
+        !parsesInParallel || ByteScan.contains(UInt8(ascii: "~"), in: bytes)
     }
 
     /// True while a parse holds `strikethroughLock`: one that starts now would wait.

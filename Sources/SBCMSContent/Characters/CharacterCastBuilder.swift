@@ -56,8 +56,7 @@ struct CharacterCastBuilder: Sendable {
             knownSlugs.insert(frontMatter.slug)
             if let owner = slugOwners[frontMatter.slug] {
                 let at = frontMatter.slugNode.map { location.at(line: $0.line, column: $0.column) } ?? location.at(line: 1, column: 1)
-                problems.append(.error("duplicate-slug", at: at, "slug '\(frontMatter.slug)' is already used by \(owner.displayPath)",
-                                       hint: "rename one of the files or set a different `slug:`"))
+                problems.append(.duplicateSlug(frontMatter.slug, at: at, owner: owner))
             } else {
                 slugOwners[frontMatter.slug] = file.file
             }

@@ -27,10 +27,7 @@ struct PortfolioBuilder: Sendable {
             if let owner = owners[frontMatter.slug] {
                 let location = frontMatter.slugLocation
                     ?? SourceLocation(site: config.id, file: project.file.displayPath, line: 1, column: 1)
-                diagnostics.append(.error(
-                    "duplicate-slug", at: location,
-                    "slug '\(frontMatter.slug)' is already used by \(owner.displayPath)",
-                    hint: "rename one of the files or set a different `slug:` in its front matter"))
+                diagnostics.append(.duplicateSlug(frontMatter.slug, at: location, owner: owner))
                 failed.insert(project.file.path)
                 continue
             }
