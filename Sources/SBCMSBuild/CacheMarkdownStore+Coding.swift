@@ -50,17 +50,39 @@ extension CacheMarkdownStore {
         return writer.bytes
     }
 
+    /// The entry in `bytes`, its HTML decoded into a string; nil when they are not a whole entry.
     static func decode(_ bytes: [UInt8]) -> CachedMarkdown? {
         var reader = BinaryReader(bytes)
-        guard reader.readString() == magic, let html = reader.readString(), let headingCount = reader.readUInt(),
-              headingCount <= UInt64(bytes.count) else { return nil }
+        guard reader.readString() == magic, let html = reader.readString() else { return nil }
+        return decodeFields(after: HTMLText(html), &reader, limit: bytes.count)
+    }
+
+    /// The entry in `payload` (bytes of a mapped pack), its HTML left in the mapping until it is
+    /// read (`HTMLText`); nil when they are not a whole entry. Only the fields around the HTML are
+    /// copied.
+    static func decode(mapped payload: MappedBytes) -> CachedMarkdown? {
+        // The magic and the HTML's length come first: at most 1 + 10 + 10 bytes.
+        let head = payload.withUnsafeBytes { Array($0.prefix(32)) }
+        var headReader = BinaryReader(head)
+        guard headReader.readString() == magic, let htmlLength = headReader.readUInt(),
+              htmlLength <= UInt64(payload.count - headReader.position) else { return nil }
+        let htmlEnd = headReader.position + Int(htmlLength)
+        guard let html = payload.slice(headReader.position..<htmlEnd) else { return nil }
+        var reader = BinaryReader(payload.withUnsafeBytes { Array($0[htmlEnd...]) })
+        return decodeFields(after: HTMLText(mapped: html), &reader, limit: payload.count)
+    }
+
+    /// The fields after the HTML, up to the closing magic; counts above `limit` (the payload's
+    /// size) are malformed.
+    private static func decodeFields(after html: HTMLText, _ reader: inout BinaryReader, limit: Int) -> CachedMarkdown? {
+        guard let headingCount = reader.readUInt(), headingCount <= UInt64(limit) else { return nil }
         var headings: [MarkdownHeading] = []
         for _ in 0..<headingCount {
             guard let level = reader.readInt(), let id = reader.readString(), let text = reader.readString() else { return nil }
             headings.append(MarkdownHeading(level: level, id: id, text: text))
         }
         func readTOC(depth: Int) -> [TOCEntry]? {
-            guard depth < 16, let count = reader.readUInt(), count <= UInt64(bytes.count) else { return nil }
+            guard depth < 16, let count = reader.readUInt(), count <= UInt64(limit) else { return nil }
             var entries: [TOCEntry] = []
             for _ in 0..<count {
                 guard let level = reader.readInt(), let id = reader.readString(), let text = reader.readString(),
@@ -75,13 +97,13 @@ extension CacheMarkdownStore {
             return MarkdownLink(destination: destination, isImage: isImage, line: line, column: column)
         }
         guard let toc = readTOC(depth: 0), let firstParagraph = reader.readString(),
-              let wordCount = reader.readInt(), let linkCount = reader.readUInt(), linkCount <= UInt64(bytes.count) else { return nil }
+              let wordCount = reader.readInt(), let linkCount = reader.readUInt(), linkCount <= UInt64(limit) else { return nil }
         var documentLinks: [MarkdownLink] = []
         for _ in 0..<linkCount {
             guard let link = readLink() else { return nil }
             documentLinks.append(link)
         }
-        guard let recordedCount = reader.readUInt(), recordedCount <= UInt64(bytes.count) else { return nil }
+        guard let recordedCount = reader.readUInt(), recordedCount <= UInt64(limit) else { return nil }
         var recorded: [CachedMarkdown.Link] = []
         for _ in 0..<recordedCount {
             guard let link = readLink(), let hasOutput = reader.readBool() else { return nil }
@@ -93,7 +115,7 @@ extension CacheMarkdownStore {
             recorded.append(CachedMarkdown.Link(link: link, output: output))
         }
         guard reader.readString() == magic, reader.isAtEnd else { return nil }
-        let document = MarkdownDocument(html: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
+        let document = MarkdownDocument(htmlText: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
                                         wordCount: wordCount, links: documentLinks)
         return CachedMarkdown(document: document, links: recorded)
     }

@@ -11,7 +11,10 @@ import Glibc
 /// A store appends the bodies it renders to a pack of its own, made on its first `store`:
 /// each payload goes to `<name>.pack`, and only once it is written, its record (key, offset,
 /// length) to `<name>.idx`. On its first `load` it reads the records of every pack into memory
-/// (never the payloads), and reads a payload with `pread` when asked for it. A build killed at
+/// (never the payloads). A payload is read from the pack mapped into memory (`MappedFile`;
+/// `pread` where mapping fails), and its HTML stays there until a page reads it
+/// (`HTMLText`): packs are only ever appended to, never truncated or rewritten (pruning
+/// writes a new pack and unlinks old ones, which stay readable while mapped). A build killed at
 /// any moment leaves at most a torn payload or record at the end of its pack, which is a miss;
 /// a process sees the packs whose records existed when it first looked.
 public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable {
@@ -46,6 +49,9 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
         var name: String
         var descriptor: Int32 = -1
         var unreadable = false
+        /// The pack mapped into memory, made on first use and again when an entry lies past it.
+        var mapping: MappedFile?
+        var unmappable = false
         /// Its index was touched as used by this store (once is enough).
         var touched = false
     }
@@ -66,14 +72,19 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
     /// The entry stored under `key` by this store or by any earlier one; nil when there is none
     /// or it cannot be read whole.
     public func load(key: String) -> CachedMarkdown? {
-        let found = lock.withLock { () -> (location: Location, descriptor: Int32)? in
+        let found = lock.withLock { () -> (location: Location, descriptor: Int32, mapping: MappedFile?)? in
             loadIndexIfNeeded()
             guard let location = entries[key], let descriptor = openPack(location.pack) else { return nil }
-            return (location, descriptor)
+            return (location, descriptor, mapping(covering: location))
         }
-        let entry = found.flatMap {
-            MarkdownPackIndex.readPayload($0.descriptor, offset: $0.location.offset, length: $0.location.length)
-        }.flatMap(Self.decode)
+        let entry = found.flatMap { found -> CachedMarkdown? in
+            let start = Int(found.location.offset)
+            if let payload = found.mapping?.slice(start..<(start + found.location.length)) {
+                return Self.decode(mapped: payload)
+            }
+            return MarkdownPackIndex.readPayload(found.descriptor, offset: found.location.offset,
+                                                 length: found.location.length).flatMap(Self.decode)
+        }
         let usedIndex = lock.withLock { () -> String? in
             guard let found, entry != nil else {
                 counters.misses += 1
@@ -193,6 +204,8 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
             if packs[number].descriptor >= 0 { retiredDescriptors.append(packs[number].descriptor) }
             packs[number].descriptor = -1
             packs[number].unreadable = false
+            packs[number].mapping = nil  // documents still holding its bytes keep it mapped
+            packs[number].unmappable = false
         }
         entries = [:]
         indexLoaded = false
@@ -204,6 +217,23 @@ public final class CacheMarkdownStore: MarkdownRenderCache, @unchecked Sendable 
         packs.append(Pack(name: name))
         packNumbers[name] = packs.count - 1
         return packs.count - 1
+    }
+
+    /// The mapping of the (open) pack of `location` that covers it: the pack is mapped on first
+    /// use, and mapped again at its current size when the entry was appended after that. Nil
+    /// when it cannot be mapped. Called with `lock` held.
+    private func mapping(covering location: Location) -> MappedFile? {
+        let end = Int(location.offset) + location.length
+        if let mapping = packs[location.pack].mapping, mapping.bytes.count >= end { return mapping }
+        guard !packs[location.pack].unmappable else { return nil }
+        var status = stat()
+        guard fstat(packs[location.pack].descriptor, &status) == 0, Int(status.st_size) >= end,
+              let mapping = MappedFile(descriptor: packs[location.pack].descriptor, length: Int(status.st_size)) else {
+            packs[location.pack].unmappable = true
+            return nil
+        }
+        packs[location.pack].mapping = mapping
+        return mapping
     }
 
     /// The open pack, opened on first use. Called with `lock` held.

@@ -69,6 +69,9 @@ public struct BinaryReader {
     /// True when every byte has been read.
     public var isAtEnd: Bool { offset == end }
 
+    /// How many bytes have been read (from the start of `bytes`).
+    public var position: Int { offset }
+
     public mutating func readUInt() -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0

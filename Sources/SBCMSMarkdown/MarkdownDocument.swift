@@ -59,7 +59,12 @@ public struct MarkdownLink: Sendable, Hashable {
 /// The result of rendering one Markdown body.
 public struct MarkdownDocument: Sendable {
     /// The body as HTML: headings carry ids and anchor links, code blocks keep `language-x`.
-    public var html: String
+    public var html: String {
+        get { htmlText.string }
+        set { htmlText = HTMLText(newValue) }
+    }
+    /// The HTML as stored: a string, or cached bytes decoded when read (`HTMLText`).
+    public var htmlText: HTMLText
     /// Every heading (h1 to h6) in document order, with unique ids.
     public var headings: [MarkdownHeading]
     /// The table of contents: h2 to h4, nested.
@@ -76,7 +81,13 @@ public struct MarkdownDocument: Sendable {
 
     public init(html: String, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
                 wordCount: Int, links: [MarkdownLink]) {
-        self.html = html
+        self.init(htmlText: HTMLText(html), headings: headings, toc: toc, firstParagraph: firstParagraph,
+                  wordCount: wordCount, links: links)
+    }
+
+    public init(htmlText: HTMLText, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
+                wordCount: Int, links: [MarkdownLink]) {
+        self.htmlText = htmlText
         self.headings = headings
         self.toc = toc
         self.firstParagraph = firstParagraph

@@ -5,18 +5,20 @@ import SBCMSTemplate
 /// the identity of the document when the content stage gave it one. A page fingerprint then
 /// takes the identity (a cache key and the link rewrites) instead of every byte of the HTML.
 public struct BodyHTML: Sendable {
-    public var html: String
+    /// The HTML as the document holds it (decoded from the render cache only when read).
+    public var text: HTMLText
+    public var html: String { text.string }
     /// `MarkdownDocument.identity`; nil for text that nothing names.
     public var identity: DocumentIdentity?
 
     /// No body (generated pages).
     public init() {
-        html = ""
+        text = HTMLText("")
         identity = nil
     }
 
     public init(_ document: MarkdownDocument) {
-        html = document.html
+        text = document.htmlText
         identity = document.identity
     }
 }
