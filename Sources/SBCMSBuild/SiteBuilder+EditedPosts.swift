@@ -28,7 +28,8 @@ extension SiteBuilder {
         }.map(\.key)
         guard !changed.isEmpty, current.posts.count == record.posts.count else { return nil }
         var indexByPath: [String: Int] = [:]
-        for (index, post) in graph.posts.enumerated() { indexByPath[post.source.path] = index }
+        indexByPath.reserveCapacity(graph.posts.count)
+        for index in graph.posts.indices { indexByPath[graph.posts[index].source.path] = index }
         var indexes: [Int] = []
         for path in changed.sorted() {
             guard let index = indexByPath[path],
