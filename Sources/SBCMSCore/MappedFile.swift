@@ -42,9 +42,12 @@ public final class MappedFile: @unchecked Sendable {
 
 /// A range of a `MappedFile`, holding the mapping alive.
 public struct MappedBytes: Sendable {
+    /// The mapping the bytes lie in.
     public let file: MappedFile
+    /// Where they lie in it.
     public let range: Range<Int>
 
+    /// How many bytes.
     public var count: Int { range.count }
 
     /// Calls `body` with the bytes (valid only during the call).

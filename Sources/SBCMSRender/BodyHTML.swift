@@ -7,6 +7,7 @@ import SBCMSTemplate
 public struct BodyHTML: Sendable {
     /// The HTML as the document holds it (decoded from the render cache only when read).
     public var text: HTMLText
+    /// The HTML as a string (cached bytes are decoded on every read).
     public var html: String { text.string }
     /// `MarkdownDocument.identity`; nil for text that nothing names.
     public var identity: DocumentIdentity?
