@@ -54,11 +54,11 @@ extension CacheMarkdownStore {
     static func decode(_ bytes: [UInt8]) -> CachedMarkdown? {
         var reader = BinaryReader(bytes)
         guard reader.readString() == magic, let html = reader.readString() else { return nil }
-        return decodeFields(after: HTMLText(html), &reader, limit: bytes.count)
+        return decodeFields(after: DocumentHTML(html), &reader, limit: bytes.count)
     }
 
     /// The entry in `payload` (bytes of a mapped pack), its HTML left in the mapping until it is
-    /// read (`HTMLText`); nil when they are not a whole entry. Only the fields around the HTML are
+    /// read (`DocumentHTML`); nil when they are not a whole entry. Only the fields around the HTML are
     /// copied.
     static func decode(mapped payload: MappedBytes) -> CachedMarkdown? {
         // The magic and the HTML's length come first: at most 1 + 10 + 10 bytes.
@@ -69,12 +69,12 @@ extension CacheMarkdownStore {
         let htmlEnd = headReader.position + Int(htmlLength)
         guard let html = payload.slice(headReader.position..<htmlEnd) else { return nil }
         var reader = BinaryReader(payload.withUnsafeBytes { Array($0[htmlEnd...]) })
-        return decodeFields(after: HTMLText(mapped: html), &reader, limit: payload.count)
+        return decodeFields(after: DocumentHTML(mapped: html), &reader, limit: payload.count)
     }
 
     /// The fields after the HTML, up to the closing magic; counts above `limit` (the payload's
     /// size) are malformed.
-    private static func decodeFields(after html: HTMLText, _ reader: inout BinaryReader, limit: Int) -> CachedMarkdown? {
+    private static func decodeFields(after html: DocumentHTML, _ reader: inout BinaryReader, limit: Int) -> CachedMarkdown? {
         guard let headingCount = reader.readUInt(), headingCount <= UInt64(limit) else { return nil }
         var headings: [MarkdownHeading] = []
         for _ in 0..<headingCount {
@@ -115,7 +115,7 @@ extension CacheMarkdownStore {
             recorded.append(CachedMarkdown.Link(link: link, output: output))
         }
         guard reader.readString() == magic, reader.isAtEnd else { return nil }
-        let document = MarkdownDocument(htmlText: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
+        let document = MarkdownDocument(storedHTML: html, headings: headings, toc: toc, firstParagraph: firstParagraph,
                                         wordCount: wordCount, links: documentLinks)
         return CachedMarkdown(document: document, links: recorded)
     }

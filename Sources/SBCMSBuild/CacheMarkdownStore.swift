@@ -13,7 +13,7 @@ import Glibc
 /// length) to `<name>.idx`. On its first `load` it reads the records of every pack into memory
 /// (never the payloads). A payload is read from the pack mapped into memory (`MappedFile`;
 /// `pread` where mapping fails), and its HTML stays there until a page reads it
-/// (`HTMLText`): packs are only ever appended to, never truncated or rewritten (pruning
+/// (`DocumentHTML`): packs are only ever appended to, never truncated or rewritten (pruning
 /// writes a new pack and unlinks old ones, which stay readable while mapped). A build killed at
 /// any moment leaves at most a torn payload or record at the end of its pack, which is a miss;
 /// a process sees the packs whose records existed when it first looked.

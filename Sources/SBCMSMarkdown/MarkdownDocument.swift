@@ -60,11 +60,11 @@ public struct MarkdownLink: Sendable, Hashable {
 public struct MarkdownDocument: Sendable {
     /// The body as HTML: headings carry ids and anchor links, code blocks keep `language-x`.
     public var html: String {
-        get { htmlText.string }
-        set { htmlText = HTMLText(newValue) }
+        get { storedHTML.string }
+        set { storedHTML = DocumentHTML(newValue) }
     }
-    /// The HTML as stored: a string, or cached bytes decoded when read (`HTMLText`).
-    public var htmlText: HTMLText
+    /// The HTML as stored: a string, or cached bytes decoded when read (`DocumentHTML`).
+    public var storedHTML: DocumentHTML
     /// Every heading (h1 to h6) in document order, with unique ids.
     public var headings: [MarkdownHeading]
     /// The table of contents: h2 to h4, nested.
@@ -81,13 +81,13 @@ public struct MarkdownDocument: Sendable {
 
     public init(html: String, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
                 wordCount: Int, links: [MarkdownLink]) {
-        self.init(htmlText: HTMLText(html), headings: headings, toc: toc, firstParagraph: firstParagraph,
+        self.init(storedHTML: DocumentHTML(html), headings: headings, toc: toc, firstParagraph: firstParagraph,
                   wordCount: wordCount, links: links)
     }
 
-    public init(htmlText: HTMLText, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
+    public init(storedHTML: DocumentHTML, headings: [MarkdownHeading], toc: [TOCEntry], firstParagraph: String,
                 wordCount: Int, links: [MarkdownLink]) {
-        self.htmlText = htmlText
+        self.storedHTML = storedHTML
         self.headings = headings
         self.toc = toc
         self.firstParagraph = firstParagraph

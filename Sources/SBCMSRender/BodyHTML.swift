@@ -6,20 +6,20 @@ import SBCMSTemplate
 /// takes the identity (a cache key and the link rewrites) instead of every byte of the HTML.
 public struct BodyHTML: Sendable {
     /// The HTML as the document holds it (decoded from the render cache only when read).
-    public var text: HTMLText
+    public var stored: DocumentHTML
     /// The HTML as a string (cached bytes are decoded on every read).
-    public var html: String { text.string }
+    public var html: String { stored.string }
     /// `MarkdownDocument.identity`; nil for text that nothing names.
     public var identity: DocumentIdentity?
 
     /// No body (generated pages).
     public init() {
-        text = HTMLText("")
+        stored = DocumentHTML("")
         identity = nil
     }
 
     public init(_ document: MarkdownDocument) {
-        text = document.htmlText
+        stored = document.storedHTML
         identity = document.identity
     }
 }

@@ -16,8 +16,8 @@ import Testing
         for number in 0..<3 {
             let loaded = try #require(reader.load(key: Fixture.entry(number).key))
             let stored = Fixture.entry(number).entry.document
-            #expect(loaded.document.htmlText.isMapped)
-            #expect(loaded.document.htmlText.utf8Count == stored.html.utf8.count)
+            #expect(loaded.document.storedHTML.isMapped)
+            #expect(loaded.document.storedHTML.utf8Count == stored.html.utf8.count)
             #expect(loaded.document.html == stored.html)
             #expect(loaded.document.headings.map(\.id) == stored.headings.map(\.id))
             #expect(loaded.document.firstParagraph == stored.firstParagraph)
@@ -35,7 +35,7 @@ import Testing
         }
         for number in 0..<6 {
             let loaded = try #require(store.load(key: Fixture.entry(number).key))
-            #expect(loaded.document.htmlText.isMapped)
+            #expect(loaded.document.storedHTML.isMapped)
             #expect(loaded.document.html == Fixture.html(number))
         }
     }
@@ -53,7 +53,7 @@ import Testing
         #expect(documents.map(\.html) == [Fixture.html(0), Fixture.html(1)])
         // Setting the HTML replaces the mapped bytes with the string.
         documents[0].html = "<p>Replaced</p>"
-        #expect(!documents[0].htmlText.isMapped && documents[0].html == "<p>Replaced</p>")
+        #expect(!documents[0].storedHTML.isMapped && documents[0].html == "<p>Replaced</p>")
     }
 
     @Test func aPayloadWithoutItsClosingMagicIsAMiss() throws {

@@ -5,7 +5,7 @@ import SBCMSCore
 ///
 /// A build that keeps most pages (one edited post) needs every body's headings and links, but
 /// the HTML of only the pages it renders; the others' HTML is then never copied into memory.
-public struct HTMLText: Sendable {
+public struct DocumentHTML: Sendable {
     private enum Storage: Sendable {
         case string(String)
         case mapped(MappedBytes)
