@@ -56,6 +56,23 @@ import Testing
         #expect(!documents[0].storedHTML.isMapped && documents[0].html == "<p>Replaced</p>")
     }
 
+    /// The HTML's length is read from the mapped bytes before anything is copied: a length past
+    /// the payload, or one that puts the fields inside the HTML, is a miss, never a read outside it.
+    @Test func aPayloadWithAWrongHTMLLengthIsAMiss() throws {
+        for damage: [UInt8] in [[0xFF, 0xFF, 0xFF, 0xFF, 0xFF], [0x00], [0x7F]] {
+            let repo = try FixtureRepository(copyThemesFrom: nil)
+            let cache = repo.root + "/cache"
+            let writer = Fixture.storeNew(cache, 0..<1)
+            let location = try #require(writer.location(forKey: Fixture.entry(0).key))
+            var bytes = try FileSystem.readBytes(location.packPath)
+            // After the magic's length (1 byte) and the magic (10 bytes) comes the HTML's length.
+            let start = Int(location.offset) + 1 + CacheMarkdownStore.magic.utf8.count
+            for (index, byte) in damage.enumerated() { bytes[start + index] = byte }
+            try FileSystem.write(bytes, to: location.packPath)
+            #expect(!Fixture.found(cache, 0))
+        }
+    }
+
     @Test func aPayloadWithoutItsClosingMagicIsAMiss() throws {
         let repo = try FixtureRepository(copyThemesFrom: nil)
         let cache = repo.root + "/cache"
